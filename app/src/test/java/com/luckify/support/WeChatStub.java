@@ -1,0 +1,80 @@
+package com.luckify.support;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A local stand-in for {@code api.weixin.qq.com}: answers {@code /sns/jscode2session} from a table of
+ * codes the test registers, and WeChat's own error answer for any other code.
+ */
+public final class WeChatStub {
+
+    private static final WeChatStub INSTANCE = start();
+
+    private final HttpServer server;
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+    private WeChatStub(HttpServer server) {
+        this.server = server;
+    }
+
+    public static WeChatStub instance() {
+        return INSTANCE;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next exchange of {@code code} answers with this session. */
+    public void session(String code, String openId, String sessionKeyBase64) {
+        answers.put(code, "{\"openid\":\"" + openId + "\",\"session_key\":\"" + sessionKeyBase64 + "\",\"unionid\":\"\"}");
+    }
+
+    /** The exchange of {@code code} answers with WeChat's error object. */
+    public void error(String code, int errcode, String errmsg) {
+        answers.put(code, "{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
+    }
+
+    private static WeChatStub start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            WeChatStub stub = new WeChatStub(server);
+            server.createContext("/sns/jscode2session", exchange -> {
+                String code = queryParameter(exchange.getRequestURI(), "js_code");
+                String body = stub.answers.getOrDefault(code,
+                        "{\"errcode\":40029,\"errmsg\":\"invalid code, rid: stub\"}");
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.start();
+            return stub;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the WeChat stub", e);
+        }
+    }
+
+    private static String queryParameter(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return "";
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+}

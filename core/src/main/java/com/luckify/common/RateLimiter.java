@@ -1,0 +1,46 @@
+package com.luckify.common;
+
+import java.time.Duration;
+import org.redisson.api.RRateLimiter;
+import org.redisson.api.RateType;
+import org.redisson.api.RedissonClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Token-bucket limits kept in Redis, so every replica shares one budget per key. A refused request fails
+ * at once with {@link ErrorCode#TOO_MANY_REQUESTS}; nothing ever waits for a permit.
+ */
+@Component
+public class RateLimiter {
+
+    /** How long an idle bucket survives in Redis before it is dropped. */
+    private static final Duration KEEP_ALIVE = Duration.ofHours(1);
+
+    private final RedissonClient redisson;
+
+    public RateLimiter(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    /**
+     * Takes one permit of {@code limit} for {@code key}, or throws {@link BusinessException} with
+     * {@link ErrorCode#TOO_MANY_REQUESTS}.
+     */
+    public void acquire(RateLimit limit, String key) {
+        RRateLimiter bucket = redisson.getRateLimiter("luckify:rate:" + limit.name() + ":" + key);
+        bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
+        if (!bucket.tryAcquire()) {
+            throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
+        }
+    }
+
+    /** A named budget: {@code permits} per {@code interval}. */
+    public record RateLimit(String name, long permits, Duration interval) {
+
+        public RateLimit {
+            if (permits < 1 || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("rate limit " + name + " needs permits >= 1 and a positive interval");
+            }
+        }
+    }
+}

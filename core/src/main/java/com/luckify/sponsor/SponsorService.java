@@ -1,0 +1,85 @@
+package com.luckify.sponsor;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sponsors: anyone may read a sponsor, only its owner may change or delete it. */
+@Service
+public class SponsorService {
+
+    private final SponsorMapper sponsors;
+    private final SponsorUsage usage;
+
+    SponsorService(SponsorMapper sponsors, SponsorUsage usage) {
+        this.sponsors = sponsors;
+        this.usage = usage;
+    }
+
+    public long add(long ownerId, SponsorDraft draft) {
+        NewSponsorRow row = new NewSponsorRow(ownerId, withDefaults(draft));
+        sponsors.insert(row);
+        return row.id;
+    }
+
+    /** The owner's sponsors, newest first; {@code page} starts at 1. */
+    public List<Sponsor> listOwn(long ownerId, int page, int pageSize) {
+        if (pageSize == 0) {
+            return List.of();
+        }
+        return sponsors.listByOwner(ownerId, (long) (page - 1) * pageSize, pageSize);
+    }
+
+    public Sponsor detail(long sponsorId) {
+        Sponsor sponsor = sponsors.findLive(sponsorId);
+        if (sponsor == null) {
+            throw BusinessException.of(ErrorCode.SPONSOR_NOT_FOUND);
+        }
+        return sponsor;
+    }
+
+    @Transactional
+    public Sponsor update(long callerId, long sponsorId, SponsorDraft changes) {
+        requireOwned(callerId, sponsors.lockLive(sponsorId));
+        SponsorDraft effective = changes.name() != null && changes.name().isBlank()
+                ? new SponsorDraft(changes.type(), changes.appletType(), changes.isShow(), null, changes.desc(),
+                        changes.avatar(), changes.qrCode(), changes.inputA(), changes.inputB())
+                : changes;
+        sponsors.update(sponsorId, effective);
+        return sponsors.findLive(sponsorId);
+    }
+
+    /** Soft delete: lotteries that already ended keep showing it, live ones block the delete. */
+    @Transactional
+    public void delete(long callerId, long sponsorId) {
+        requireOwned(callerId, sponsors.lockLive(sponsorId));
+        if (usage.isUsedByLiveLottery(sponsorId)) {
+            throw BusinessException.of(ErrorCode.SPONSOR_IN_USE);
+        }
+        sponsors.softDelete(sponsorId);
+    }
+
+    private static void requireOwned(long callerId, Sponsor sponsor) {
+        if (sponsor == null) {
+            throw BusinessException.of(ErrorCode.SPONSOR_NOT_FOUND);
+        }
+        if (sponsor.userId() != callerId) {
+            throw BusinessException.of(ErrorCode.SPONSOR_NOT_OWNED);
+        }
+    }
+
+    private static SponsorDraft withDefaults(SponsorDraft d) {
+        return new SponsorDraft(d.type(), orZero(d.appletType()), d.isShow() == null ? 1 : d.isShow(), d.name(),
+                orEmpty(d.desc()), orEmpty(d.avatar()), orEmpty(d.qrCode()), orEmpty(d.inputA()), orEmpty(d.inputB()));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

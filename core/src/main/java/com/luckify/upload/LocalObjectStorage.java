@@ -1,0 +1,51 @@
+package com.luckify.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Files in a directory, served back over HTTP by the API under {@code /files/}. */
+class LocalObjectStorage implements ObjectStorage {
+
+    private final Path root;
+    private final String publicBaseUrl;
+
+    LocalObjectStorage(Path root, String publicBaseUrl) {
+        this.root = root.toAbsolutePath().normalize();
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+                : publicBaseUrl;
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            // write beside the target, then move: a reader never sees half a file
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".part");
+            Files.write(temp, content);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not store " + key, e);
+        }
+    }
+
+    @Override
+    public String publicUrl(String key) {
+        return publicBaseUrl + "/files/" + key;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    private Path resolve(String key) {
+        Path target = root.resolve(key).normalize();
+        if (!target.startsWith(root)) {
+            throw new IllegalArgumentException("object key escapes the storage directory: " + key);
+        }
+        return target;
+    }
+}

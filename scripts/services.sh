@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Makes sure MariaDB and Redis run on this machine for Luckify and its tests (Debian 12 / Ubuntu, as root
+# or through sudo). Installs the packages when they are missing, starts what is stopped, and creates the
+# databases `luckify` and `luckify_test` with the development user luckify/luckify. A quick no-op when all
+# of that is already true. Set LUCKIFY_SKIP_SERVICES=1 to use servers you run yourself (then point
+# LUCKIFY_DB_URL / LUCKIFY_REDIS_HOST at them).
+set -euo pipefail
+
+if [[ "${LUCKIFY_SKIP_SERVICES:-0}" == "1" ]]; then
+  echo "services: LUCKIFY_SKIP_SERVICES=1, leaving MariaDB and Redis alone"
+  exit 0
+fi
+
+if [[ $EUID -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo --preserve-env=LUCKIFY_SKIP_SERVICES "$0" "$@"
+  fi
+  echo "services: run this as root (or install sudo): it installs and starts MariaDB and Redis" >&2
+  exit 1
+fi
+
+log() { echo "services: $*"; }
+
+db_up() { mariadb-admin ping --silent >/dev/null 2>&1; }
+redis_up() { redis-cli -h 127.0.0.1 -p 6379 ping 2>/dev/null | grep -q PONG; }
+
+wait_for() { # name, check function, seconds
+  local i
+  for ((i = 0; i < $3 * 4; i++)); do
+    if "$2"; then return 0; fi
+    sleep 0.25
+  done
+  echo "services: $1 did not come up within $3 s" >&2
+  return 1
+}
+
+missing=()
+command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server mariadb-client)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if ((${#missing[@]})); then
+  log "installing ${missing[*]} (about a minute)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! db_up; then
+  log "starting MariaDB"
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+  service mariadb start >/dev/null 2>&1 || service mysql start >/dev/null 2>&1 \
+    || start-stop-daemon --start --oknodo --background --chuid mysql --exec /usr/sbin/mariadbd
+  wait_for MariaDB db_up 60
+fi
+
+if ! redis_up; then
+  log "starting Redis"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+  wait_for Redis redis_up 20
+fi
+
+# root logs in through the Unix socket only; the application user has a password for JDBC
+mariadb -uroot <<'SQL'
+CREATE DATABASE IF NOT EXISTS luckify CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE DATABASE IF NOT EXISTS luckify_test CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+CREATE USER IF NOT EXISTS 'luckify'@'localhost' IDENTIFIED BY 'luckify';
+CREATE USER IF NOT EXISTS 'luckify'@'127.0.0.1' IDENTIFIED BY 'luckify';
+GRANT ALL ON luckify.* TO 'luckify'@'localhost';
+GRANT ALL ON luckify.* TO 'luckify'@'127.0.0.1';
+GRANT ALL ON luckify_test.* TO 'luckify'@'localhost';
+GRANT ALL ON luckify_test.* TO 'luckify'@'127.0.0.1';
+SQL
+log "MariaDB and Redis are up on 127.0.0.1 (databases luckify and luckify_test, user luckify)"

@@ -1,0 +1,31 @@
+package com.luckify.web.security;
+
+import java.util.List;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/** The endpoints the original served without a token; everything else of the API needs one. */
+final class PublicEndpoints {
+
+    static final List<String> PATHS = List.of(
+            "/usercenter/v1/user/register",
+            "/usercenter/v1/user/login",
+            "/usercenter/v1/user/wxMiniAuth",
+            "/usercenter/v1/userSponsor/sponsorDetail",
+            "/lottery/v1/lottery/lotteryList",
+            "/lottery/v1/lottery/lotteryListSlow",
+            "/lottery/v1/lottery/getLotteryWinnersList",
+            "/comment/v1/comment/getCommentDetail",
+            "/comment/v1/comment/getLastId",
+            "/files/**");
+
+    private PublicEndpoints() {
+    }
+
+    static RequestMatcher matcher() {
+        return new OrRequestMatcher(PATHS.stream()
+                .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path))
+                .toList());
+    }
+}

@@ -1,0 +1,30 @@
+package com.luckify.web.user;
+
+import com.luckify.user.UserProfile;
+import com.luckify.web.security.TokenIssuer.IssuedToken;
+
+/** Response bodies of the usercenter endpoints, keyed as the contract (note {@code nickName} here). */
+final class UserResponses {
+
+    private UserResponses() {
+    }
+
+    record TokenResp(String accessToken, long accessExpire, long refreshAfter) {
+
+        static TokenResp of(IssuedToken token) {
+            return new TokenResp(token.accessToken(), token.accessExpire(), token.refreshAfter());
+        }
+    }
+
+    record UserInfoResp(UsercenterUser userInfo) {
+    }
+
+    record UsercenterUser(long id, String mobile, String nickName, int sex, String avatar, String info, int isAdmin,
+            String signature, String locationName, double longitude, double latitude) {
+
+        static UsercenterUser of(UserProfile p) {
+            return new UsercenterUser(p.id(), p.mobile(), p.nickname(), p.sex(), p.avatar(), p.info(), p.admin() ? 1 : 0,
+                    p.signature(), p.locationName(), p.longitude(), p.latitude());
+        }
+    }
+}
