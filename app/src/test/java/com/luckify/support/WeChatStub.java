@@ -57,6 +57,15 @@ public final class WeChatStub {
                     out.write(bytes);
                 }
             });
+            // the SDK fetches an access token before any call, even where WeChat does not need one
+            server.createContext("/cgi-bin/", exchange -> {
+                byte[] bytes = "{\"access_token\":\"stub-token\",\"expires_in\":7200}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             server.start();
             return stub;
         } catch (IOException e) {

@@ -27,7 +27,10 @@ public class RateLimiter {
      * {@link ErrorCode#TOO_MANY_REQUESTS}.
      */
     public void acquire(RateLimit limit, String key) {
-        RRateLimiter bucket = redisson.getRateLimiter("luckify:rate:" + limit.name() + ":" + key);
+        // the rate is part of the name: trySetRate keeps an existing bucket's old rate, so a changed
+        // budget must land in a new bucket rather than silently keep the old one for an hour
+        RRateLimiter bucket = redisson.getRateLimiter("luckify:rate:%s:%d/%ds:%s"
+                .formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key));
         bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
         if (!bucket.tryAcquire()) {
             throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);

@@ -52,7 +52,7 @@ class UploadController {
 
     private static byte[] decode(String base64) {
         try {
-            return Base64.getMimeDecoder().decode(base64);
+            return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw new BusinessException(ErrorCode.REQUEST_PARAM_ERROR,
                     ErrorCode.REQUEST_PARAM_ERROR.message() + ",field \"file_data\" is not valid base64");
@@ -66,7 +66,7 @@ class UploadController {
 
     /**
      * The contract's keys. {@code size} is the client's claim and is ignored: we measure the bytes.
-     * {@code file_data} is standard base64 (MIME line breaks tolerated).
+     * {@code file_data} is standard base64; line breaks are tolerated, other stray characters are not.
      */
     record UserUploadReq(
             @Size(max = 100, message = "is too long (max 100)") String file_name,
