@@ -29,7 +29,7 @@ public class RequiredServers implements ApplicationListener<ApplicationEnvironme
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:")) {
             URI db = URI.create(jdbcUrl.substring("jdbc:".length()));
             require("MySQL/MariaDB", db.getHost(), db.getPort() > 0 ? db.getPort() : 3306,
-                    "LUCKIFY_DB_URL, LUCKIFY_DB_USER and LUCKIFY_DB_PASSWORD");
+                    "LUCKIFY_DB_URL (LUCKIFY_TEST_DB_URL for the tests), LUCKIFY_DB_USER and LUCKIFY_DB_PASSWORD");
         }
         require("Redis", env.getProperty("spring.data.redis.host", "localhost"),
                 env.getProperty("spring.data.redis.port", Integer.class, 6379), "LUCKIFY_REDIS_HOST and LUCKIFY_REDIS_PORT");

@@ -27,8 +27,17 @@ class ObjectStorageConfiguration {
         if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
             builder.endpointOverride(URI.create(s3.endpoint()));
         }
-        String base = s3.publicBaseUrl() != null && !s3.publicBaseUrl().isBlank() ? s3.publicBaseUrl()
-                : s3.endpoint() + "/" + s3.bucket();
-        return new S3ObjectStorage(builder.build(), s3.bucket(), base);
+        return new S3ObjectStorage(builder.build(), s3.bucket(), publicBaseUrl(s3));
+    }
+
+    /** Where phones fetch objects: the configured CDN, else the bucket's own address. */
+    static String publicBaseUrl(UploadProperties.S3 s3) {
+        if (s3.publicBaseUrl() != null && !s3.publicBaseUrl().isBlank()) {
+            return s3.publicBaseUrl();
+        }
+        if (s3.endpoint() == null || s3.endpoint().isBlank()) {
+            return "https://" + s3.bucket() + ".s3." + s3.region() + ".amazonaws.com";
+        }
+        return s3.endpoint() + "/" + s3.bucket();
     }
 }

@@ -34,7 +34,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Turns every failure into the contract's envelope. Clients see a code and a message, never a stack
  * trace, SQL or class name: unexpected failures are logged here and answered with 100001.
  */
-@RestControllerAdvice(basePackages = "com.luckify.web")
+@RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler {
 

@@ -28,7 +28,7 @@ public class ApiRateLimits {
         this.uploadPerUser = new RateLimit("upload-user", budgets.uploadPerUser(), budgets.interval());
     }
 
-    /** Log-in, registration and WeChat log-in: per address, and per mobile (or code) when there is one. */
+    /** Log-in, registration and WeChat log-in: per address, and per mobile when there is one (a WeChat code is single-use). */
     public void authAttempt(HttpServletRequest request, String account) {
         limiter.acquire(authPerIp, request.getRemoteAddr());
         if (account != null && !account.isBlank()) {
