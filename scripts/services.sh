@@ -37,11 +37,13 @@ wait_for() { # name, check function, seconds
 missing=()
 command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]] || missing+=(mariadb-server mariadb-client)
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
+command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
 if ((${#missing[@]})); then
   log "installing ${missing[*]} (about a minute)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get install -y -q --no-install-recommends $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
 fi
 
 if ! db_up; then
