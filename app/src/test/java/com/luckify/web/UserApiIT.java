@@ -6,7 +6,14 @@ import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +44,33 @@ class UserApiIT extends IntegrationTest {
         assertThat(again.code()).isEqualTo(200008);
         assertThat(again.msg()).isEqualTo("用户已注册");
         assertThat(again.json().has("data")).isFalse();
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneMobileCreateExactlyOneUser() throws Exception {
+        String mobile = freshMobile();
+        int threads = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Integer>> codes = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            codes.add(pool.submit(() -> {
+                start.await();
+                return register(mobile, "secret123").code();
+            }));
+        }
+
+        start.countDown();
+        List<Integer> results = new ArrayList<>();
+        for (Future<Integer> code : codes) {
+            results.add(code.get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn(code -> code == 200).hasSize(1);
+        assertThat(results).filteredOn(code -> code != 200).containsOnly(200008);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM `user` WHERE mobile = ?", Integer.class, mobile)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_auth WHERE auth_key = ?", Integer.class, mobile)).isEqualTo(1);
     }
 
     @Test
