@@ -41,14 +41,13 @@ public class SponsorService {
     }
 
     @Transactional
-    public Sponsor update(long callerId, long sponsorId, SponsorDraft changes) {
+    public void update(long callerId, long sponsorId, SponsorDraft changes) {
         requireOwned(callerId, sponsors.lockLive(sponsorId));
         SponsorDraft effective = changes.name() != null && changes.name().isBlank()
                 ? new SponsorDraft(changes.type(), changes.appletType(), changes.isShow(), null, changes.desc(),
                         changes.avatar(), changes.qrCode(), changes.inputA(), changes.inputB())
                 : changes;
         sponsors.update(sponsorId, effective);
-        return sponsors.findLive(sponsorId);
     }
 
     /** Soft delete: lotteries that already ended keep showing it, live ones block the delete. */

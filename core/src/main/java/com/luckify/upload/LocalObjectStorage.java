@@ -37,10 +37,6 @@ class LocalObjectStorage implements ObjectStorage {
         return publicBaseUrl + "/files/" + key;
     }
 
-    Path root() {
-        return root;
-    }
-
     private Path resolve(String key) {
         Path target = root.resolve(key).normalize();
         if (!target.startsWith(root)) {

@@ -98,7 +98,7 @@ public class UserService {
     }
 
     /** Applies the non-null parts of {@code changes}; see {@link ProfileChanges} for clearing. */
-    public UserProfile updateProfile(long userId, ProfileChanges changes) {
+    public void updateProfile(long userId, ProfileChanges changes) {
         ProfileChanges effective = changes.nickname() != null && changes.nickname().isBlank()
                 ? new ProfileChanges(null, changes.sex(), changes.avatar(), changes.info(), changes.signature(),
                         changes.locationName(), changes.longitude(), changes.latitude())
@@ -106,7 +106,6 @@ public class UserService {
         if (users.updateProfile(userId, effective) == 0) {
             throw BusinessException.of(ErrorCode.USER_NOT_FOUND);
         }
-        return profile(userId);
     }
 
     /** Throws {@link ErrorCode#USER_NOT_FOUND} unless the user exists (a token can outlive its user). */

@@ -37,7 +37,10 @@ public class TokenIssuer {
         return new IssuedToken(token, properties.accessExpire().toSeconds(), properties.refreshAfter().toSeconds());
     }
 
-    /** What the token endpoints answer; the two numbers are durations in seconds, as the original sent them. */
+    /**
+     * The contract's {@code TokenResp}, answered as is by the token endpoints; the two numbers are durations
+     * in seconds, as the original sent them.
+     */
     public record IssuedToken(String accessToken, long accessExpire, long refreshAfter) {
     }
 }

@@ -5,13 +5,13 @@ import com.luckify.user.UserService;
 import com.luckify.user.WeChatLogin;
 import com.luckify.web.security.CurrentUserId;
 import com.luckify.web.security.TokenIssuer;
+import com.luckify.web.security.TokenIssuer.IssuedToken;
 import com.luckify.web.support.ApiRateLimits;
 import com.luckify.web.support.ApiResponse;
 import com.luckify.web.support.EmptyObject;
 import com.luckify.web.user.UserRequests.MobilePasswordReq;
 import com.luckify.web.user.UserRequests.UserUpdateReq;
 import com.luckify.web.user.UserRequests.WxMiniAuthReq;
-import com.luckify.web.user.UserResponses.TokenResp;
 import com.luckify.web.user.UserResponses.UserInfoResp;
 import com.luckify.web.user.UserResponses.UsercenterUser;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -39,19 +39,19 @@ class UserController {
     }
 
     @PostMapping("/register")
-    ApiResponse<TokenResp> register(@Valid @RequestBody MobilePasswordReq req, HttpServletRequest request) {
+    ApiResponse<IssuedToken> register(@Valid @RequestBody MobilePasswordReq req, HttpServletRequest request) {
         rateLimits.authAttempt(request, req.mobile());
         return token(users.register(req.mobile(), req.password()));
     }
 
     @PostMapping("/login")
-    ApiResponse<TokenResp> login(@Valid @RequestBody MobilePasswordReq req, HttpServletRequest request) {
+    ApiResponse<IssuedToken> login(@Valid @RequestBody MobilePasswordReq req, HttpServletRequest request) {
         rateLimits.authAttempt(request, req.mobile());
         return token(users.login(req.mobile(), req.password()));
     }
 
     @PostMapping("/wxMiniAuth")
-    ApiResponse<TokenResp> wxMiniAuth(@Valid @RequestBody WxMiniAuthReq req, HttpServletRequest request) {
+    ApiResponse<IssuedToken> wxMiniAuth(@Valid @RequestBody WxMiniAuthReq req, HttpServletRequest request) {
         rateLimits.authAttempt(request, null);
         return token(users.loginWithWeChat(
                 new WeChatLogin(req.code(), req.iv(), req.encryptedData(), req.nickname(), req.avator())));
@@ -59,7 +59,7 @@ class UserController {
 
     /** Not in the original: a fresh token for a caller whose token is still valid. */
     @PostMapping("/refreshToken")
-    ApiResponse<TokenResp> refreshToken(@CurrentUserId long userId) {
+    ApiResponse<IssuedToken> refreshToken(@CurrentUserId long userId) {
         users.requireExists(userId);
         return token(userId);
     }
@@ -76,7 +76,7 @@ class UserController {
         return ApiResponse.ok(EmptyObject.INSTANCE);
     }
 
-    private ApiResponse<TokenResp> token(long userId) {
-        return ApiResponse.ok(TokenResp.of(tokens.issue(userId)));
+    private ApiResponse<IssuedToken> token(long userId) {
+        return ApiResponse.ok(tokens.issue(userId));
     }
 }

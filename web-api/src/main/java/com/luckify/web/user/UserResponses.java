@@ -1,19 +1,11 @@
 package com.luckify.web.user;
 
 import com.luckify.user.UserProfile;
-import com.luckify.web.security.TokenIssuer.IssuedToken;
 
 /** Response bodies of the usercenter endpoints, keyed as the contract (note {@code nickName} here). */
 final class UserResponses {
 
     private UserResponses() {
-    }
-
-    record TokenResp(String accessToken, long accessExpire, long refreshAfter) {
-
-        static TokenResp of(IssuedToken token) {
-            return new TokenResp(token.accessToken(), token.accessExpire(), token.refreshAfter());
-        }
     }
 
     record UserInfoResp(UsercenterUser userInfo) {
