@@ -58,4 +58,13 @@ public abstract class IntegrationTest {
     protected long userIdOf(String token) {
         return api.post("/usercenter/v1/user/detail", "{}", token).data().path("userInfo").path("id").asLong();
     }
+
+    /** Creates a lottery as the owner of {@code token} and returns its id. */
+    protected long createLottery(String token, String body) {
+        ApiClient.Response response = api.post("/lottery/v1/lottery/createLottery", body, token);
+        if (response.code() != 200) {
+            throw new AssertionError("createLottery failed: " + response);
+        }
+        return response.data().path("id").asLong();
+    }
 }

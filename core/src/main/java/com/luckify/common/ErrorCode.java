@@ -30,7 +30,27 @@ public enum ErrorCode {
     UPLOAD_EMPTY(300001, "上传的文件为空"),
     UPLOAD_NOT_IMAGE(300002, "只能上传 PNG、JPEG、GIF 或 WebP 图片"),
     UPLOAD_TOO_LARGE(300003, "文件过大"),
-    UPLOAD_FAILED(300004, "上传失败");
+    UPLOAD_FAILED(300004, "上传失败"),
+
+    USER_BLACKLISTED(200015, "账号已被限制参与活动"),
+
+    LOTTERY_NOT_FOUND(500025, "查找抽奖失败"),
+    ALREADY_JOINED(500028, "已参与抽奖，请勿重复参与"),
+    LOTTERY_NOT_PUBLISHED(500029, "抽奖尚未发布"),
+    LOTTERY_ANNOUNCED(500030, "抽奖已公布，不能抽奖"),
+    LOTTERY_CLOSED(500031, "抽奖已截止"),
+    LOTTERY_CANCELLED(500032, "抽奖已取消"),
+    LOTTERY_FULL(500033, "参与人数已满"),
+    INSTANT_LOTTERY_ONLY(500034, "该抽奖不是即抽即中抽奖"),
+    NOT_FOR_INSTANT_LOTTERY(500035, "即抽即中抽奖请使用即时参与"),
+    INSTANT_UNAVAILABLE(500036, "抽奖暂不可用，请稍后再试"),
+    ANNOUNCE_TIME_NOT_FUTURE(500037, "开奖时间必须晚于当前时间"),
+    ANNOUNCE_AFTER_DEADLINE(500038, "开奖时间必须早于领奖截止时间"),
+    JOIN_NUMBER_REQUIRED(500039, "按人数开奖需要设置开奖人数"),
+    PRIZES_REQUIRED(500040, "至少需要一个奖品"),
+    ODDS_OVER_LIMIT(500041, "奖品中奖概率之和不能超过100%"),
+    CLOCK_TASK_REQUIRED(500042, "开启打卡任务需要填写打卡任务"),
+    NO_CLOCK_TASK(500043, "该抽奖没有打卡任务");
 
     private final int code;
     private final String message;

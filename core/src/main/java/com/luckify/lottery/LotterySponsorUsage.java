@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class LotterySponsorUsage implements SponsorUsage {
 
-    private final LotterySponsorMapper lotteries;
+    private final LotteryMapper lotteries;
 
-    LotterySponsorUsage(LotterySponsorMapper lotteries) {
+    LotterySponsorUsage(LotteryMapper lotteries) {
         this.lotteries = lotteries;
     }
 

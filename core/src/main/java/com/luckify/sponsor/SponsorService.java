@@ -3,7 +3,9 @@ package com.luckify.sponsor;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Sponsors: anyone may read a sponsor, only its owner may change or delete it. */
@@ -38,6 +40,22 @@ public class SponsorService {
             throw BusinessException.of(ErrorCode.SPONSOR_NOT_FOUND);
         }
         return sponsor;
+    }
+
+    /**
+     * For a lottery being created inside the caller's transaction: the sponsor must exist and belong to the
+     * caller, and it stays locked until that transaction ends so it cannot be deleted in between.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Sponsor requireOwnedForLottery(long callerId, long sponsorId) {
+        Sponsor sponsor = sponsors.lockLiveShared(sponsorId);
+        requireOwned(callerId, sponsor);
+        return sponsor;
+    }
+
+    /** The sponsor shown on a lottery, even one deleted since (finished lotteries keep theirs). */
+    public Optional<Sponsor> forDisplay(long sponsorId) {
+        return Optional.ofNullable(sponsors.findAny(sponsorId));
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package com.luckify.user;
 
+import java.util.Collection;
+import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
@@ -18,5 +20,12 @@ interface UserMapper {
 
     int updatePassword(@Param("id") long id, @Param("expected") String expected, @Param("password") String password);
 
+    List<PublicUserRow> findPublic(@Param("ids") Collection<Long> ids);
+
+    int countActiveBlacklist(long userId);
+
     int updateProfile(@Param("id") long id, @Param("changes") ProfileChanges changes);
+
+    record PublicUserRow(long id, String nickname, String avatar) {
+    }
 }

@@ -5,6 +5,9 @@ import com.luckify.common.ErrorCode;
 import com.luckify.wechat.WeChatClient;
 import com.luckify.wechat.WeChatSession;
 import com.luckify.wechat.WeChatUserInfo;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -105,6 +108,25 @@ public class UserService {
                 : changes;
         if (users.updateProfile(userId, effective) == 0) {
             throw BusinessException.of(ErrorCode.USER_NOT_FOUND);
+        }
+    }
+
+    /** Public views of these users; ids that do not exist are left out. */
+    public Map<Long, PublicUser> publicUsers(Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, PublicUser> byId = new HashMap<>();
+        for (UserMapper.PublicUserRow row : users.findPublic(userIds)) {
+            byId.put(row.id(), PublicUser.of(row.id(), row.nickname(), row.avatar()));
+        }
+        return byId;
+    }
+
+    /** Throws {@link ErrorCode#USER_BLACKLISTED} while the user is on the blacklist. */
+    public void requireNotBlacklisted(long userId) {
+        if (users.countActiveBlacklist(userId) > 0) {
+            throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
         }
     }
 

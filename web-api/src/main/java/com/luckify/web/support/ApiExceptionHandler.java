@@ -54,7 +54,9 @@ class ApiExceptionHandler {
                 .min(Comparator.comparing(FieldError::getField))
                 .orElse(null);
         String detail = first == null ? "request body is invalid"
-                : "field \"" + first.getField() + "\" " + first.getDefaultMessage();
+                // a query parameter that does not convert carries Spring's own text, which names our types
+                : "field \"" + first.getField() + "\" " + (first.isBindingFailure() ? "has the wrong type"
+                        : first.getDefaultMessage());
         return badRequest(ApiError.badParameter(detail));
     }
 

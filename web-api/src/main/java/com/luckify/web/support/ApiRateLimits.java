@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's budgets ({@code luckify.api.rate-limit.*}): log-in and registration per client address and per
- * account, uploads per user. The client address is the TCP peer; behind a proxy set
+ * account, uploads and instant-win attempts per user. The client address is the TCP peer; behind a proxy set
  * {@code server.forward-headers-strategy=native} so it is the phone's.
  */
 @Component
@@ -20,12 +20,14 @@ public class ApiRateLimits {
     private final RateLimit authPerIp;
     private final RateLimit authPerAccount;
     private final RateLimit uploadPerUser;
+    private final RateLimit instantPerUser;
 
     ApiRateLimits(RateLimiter limiter, Budgets budgets) {
         this.limiter = limiter;
         this.authPerIp = new RateLimit("auth-ip", budgets.authPerIp(), budgets.interval());
         this.authPerAccount = new RateLimit("auth-account", budgets.authPerAccount(), budgets.interval());
         this.uploadPerUser = new RateLimit("upload-user", budgets.uploadPerUser(), budgets.interval());
+        this.instantPerUser = new RateLimit("instant-user", budgets.instantPerUser(), budgets.interval());
     }
 
     /** Log-in, registration and WeChat log-in: per address, and per mobile when there is one (a WeChat code is single-use). */
@@ -34,6 +36,10 @@ public class ApiRateLimits {
         if (account != null && !account.isBlank()) {
             limiter.acquire(authPerAccount, account);
         }
+    }
+
+    public void instantAttempt(long userId) {
+        limiter.acquire(instantPerUser, Long.toString(userId));
     }
 
     public void upload(long userId) {
@@ -45,6 +51,7 @@ public class ApiRateLimits {
             @DefaultValue("30") long authPerIp,
             @DefaultValue("10") long authPerAccount,
             @DefaultValue("20") long uploadPerUser,
+            @DefaultValue("30") long instantPerUser,
             @DefaultValue("1m") Duration interval) {
     }
 }

@@ -1,0 +1,144 @@
+package com.luckify.lottery;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import com.luckify.common.Outbox;
+import com.luckify.user.UserService;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Instant win (即抽即中), answered synchronously: a Redis script admits the attempt, rolls and reserves a
+ * unit; one MySQL transaction then records the entry and takes the unit with a {@code stock > 0} guard. A
+ * failed transaction gives the reservation back. Missing hot state fails closed: no attempt is admitted
+ * until {@link #rebuildHotState} restores it from MySQL.
+ */
+@Service
+public class InstantWinService {
+
+    private static final Logger log = LoggerFactory.getLogger(InstantWinService.class);
+    private static final int ENTRANT_CHUNK = 5_000;
+
+    private final InstantWinGate gate;
+    private final LotteryMapper lotteries;
+    private final ParticipationMapper participations;
+    private final UserService users;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    InstantWinService(InstantWinGate gate, LotteryMapper lotteries, ParticipationMapper participations,
+            UserService users, Outbox outbox, TransactionTemplate tx, Clock clock) {
+        this.gate = gate;
+        this.lotteries = lotteries;
+        this.participations = participations;
+        this.users = users;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** One attempt: the won prize's id, or 0 for no prize. */
+    public long attempt(long userId, long lotteryId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        JoinRules.requireOpen(lottery, clock.instant());
+        if (!lottery.isInstant()) {
+            throw BusinessException.of(ErrorCode.INSTANT_LOTTERY_ONLY);
+        }
+        users.requireNotBlacklisted(userId);
+        long reserved = gate.attempt(lotteryId, userId, random.nextInt(InstantOdds.CERTAIN));
+        if (reserved == InstantWinGate.UNAVAILABLE) {
+            log.warn("instant lottery {} has no hot state: attempt of user {} refused", lotteryId, userId);
+            throw BusinessException.of(ErrorCode.INSTANT_UNAVAILABLE);
+        }
+        if (reserved == InstantWinGate.ALREADY_ENTERED) {
+            throw BusinessException.of(ErrorCode.ALREADY_JOINED);
+        }
+        try {
+            return tx.execute(status -> record(lotteryId, userId, reserved));
+        } catch (DuplicateKeyException e) {
+            // MySQL knew the entry Redis had forgotten (a rebuild raced with it): keep the user entered
+            gate.giveBack(lotteryId, userId, reserved, false);
+            throw BusinessException.of(ErrorCode.ALREADY_JOINED);
+        } catch (RuntimeException e) {
+            gate.giveBack(lotteryId, userId, reserved, true);
+            throw e;
+        }
+    }
+
+    /**
+     * Rebuilds the lottery's hot state from MySQL (on publication, after Redis lost it, and from the
+     * reconciliation job). Attempts made while it runs are judged by MySQL's constraints as always.
+     */
+    public void rebuildHotState(long lotteryId) {
+        List<Prize> prizes = lotteries.findPrizes(lotteryId);
+        gate.install(lotteryId, prizes, () -> entrantChunks(lotteryId));
+        log.info("instant lottery {} hot state rebuilt from MySQL", lotteryId);
+    }
+
+    /** What Redis holds for the lottery now. */
+    public InstantHotState hotState(long lotteryId) {
+        Map<String, String> state = gate.state(lotteryId);
+        Map<Long, Integer> stock = new HashMap<>();
+        state.forEach((field, value) -> {
+            if (field.startsWith("stock:")) {
+                stock.put(Long.parseLong(field.substring(6)), Integer.parseInt(value));
+            }
+        });
+        return new InstantHotState("1".equals(state.get("ready")), stock, gate.entrantCount(lotteryId));
+    }
+
+    private long record(long lotteryId, long userId, long reserved) {
+        // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
+        Long prizeId = reserved > 0 && participations.takeStock(reserved) == 1 ? reserved : null;
+        // no participant_count update here: every attempt would queue on the lottery's row, the very hot
+        // row Redis exists to spare; an instant lottery's entrants are counted from its entries
+        participations.insert(lotteryId, userId, prizeId);
+        outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
+                "instant", true));
+        if (prizeId != null) {
+            outbox.record("PrizeWon", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
+                    "prizeId", prizeId));
+        }
+        return prizeId == null ? 0 : prizeId;
+    }
+
+    private Iterator<List<Long>> entrantChunks(long lotteryId) {
+        return new Iterator<>() {
+            private long after = 0;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                return !done;
+            }
+
+            @Override
+            public List<Long> next() {
+                if (done) {
+                    throw new NoSuchElementException();
+                }
+                List<Long> chunk = new ArrayList<>(participations.entrants(lotteryId, after, ENTRANT_CHUNK));
+                if (chunk.size() < ENTRANT_CHUNK) {
+                    done = true;
+                }
+                if (!chunk.isEmpty()) {
+                    after = chunk.get(chunk.size() - 1);
+                }
+                return chunk;
+            }
+        };
+    }
+}

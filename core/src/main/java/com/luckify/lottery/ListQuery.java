@@ -1,0 +1,16 @@
+package com.luckify.lottery;
+
+/** A cursor page: ids below {@code lastId} ({@code <= 0}: from the newest), at most {@code size} rows. */
+public record ListQuery(long lastId, int size) {
+
+    /** No page is larger than this, whatever the client asks (the original had no bound). */
+    public static final int MAX_SIZE = 100;
+
+    public ListQuery {
+        size = Math.max(0, Math.min(size, MAX_SIZE));
+    }
+
+    Long cursor() {
+        return lastId > 0 ? lastId : null;
+    }
+}

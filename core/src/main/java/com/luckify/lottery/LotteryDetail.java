@@ -1,0 +1,9 @@
+package com.luckify.lottery;
+
+import com.luckify.sponsor.Sponsor;
+import java.util.List;
+
+/** The detail page: the lottery, its prizes with stock, sponsor, clock task, draw proof and the caller's state. */
+public record LotteryDetail(Lottery lottery, List<Prize> prizes, Sponsor sponsor, ClockTask clockTask, DrawProof draw,
+        CallerState caller, long participantCount) {
+}

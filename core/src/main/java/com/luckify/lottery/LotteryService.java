@@ -1,0 +1,151 @@
+package com.luckify.lottery;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import com.luckify.common.Outbox;
+import com.luckify.sponsor.Sponsor;
+import com.luckify.sponsor.SponsorService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creating lotteries and reading them: the lists and the detail page. */
+@Service
+public class LotteryService {
+
+    private final LotteryMapper lotteries;
+    private final ParticipationMapper participations;
+    private final SponsorService sponsors;
+    private final InstantWinService instantWin;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    LotteryService(LotteryMapper lotteries, ParticipationMapper participations, SponsorService sponsors,
+            InstantWinService instantWin, Outbox outbox, TransactionTemplate tx, Clock clock) {
+        this.lotteries = lotteries;
+        this.participations = participations;
+        this.sponsors = sponsors;
+        this.instantWin = instantWin;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a lottery with its prizes and clock task. Published lotteries get their draw seed (by time or
+     * count) or their instant-win hot state (instant) in the same step, so a published lottery is always
+     * ready to be joined; if Redis cannot take the hot state, nothing is created.
+     */
+    public long create(long ownerId, LotteryDraft draft) {
+        Instant now = clock.instant();
+        validate(draft, now);
+        LotteryDraft normalized = draft.sponsorId() != null && draft.sponsorId() == 0 ? withoutSponsor(draft) : draft;
+        return tx.execute(status -> {
+            if (normalized.sponsorId() != null) {
+                sponsors.requireOwnedForLottery(ownerId, normalized.sponsorId());
+            }
+            NewLotteryRow row = new NewLotteryRow(ownerId, normalized, normalized.publish() ? now : null);
+            lotteries.insertLottery(row);
+            for (PrizeDraft prize : normalized.prizes()) {
+                lotteries.insertPrize(row.id, prize, InstantOdds.of(prize));
+            }
+            if (normalized.clockTask() != null) {
+                lotteries.insertClockTask(row.id, normalized.clockTask());
+                lotteries.linkClockTask(row.id);
+            }
+            if (normalized.publish()) {
+                publish(row.id, normalized.announceType());
+            }
+            outbox.record("LotteryCreated", "lottery", row.id, Map.of("lotteryId", row.id, "userId", ownerId,
+                    "announceType", normalized.announceType(), "published", normalized.publish()));
+            return row.id;
+        });
+    }
+
+    /** The detail page. Unpublished test lotteries are visible to their owner only. */
+    public LotteryDetail detail(long lotteryId, Long callerId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        if (lottery == null || (lottery.publishTime() == null && !Long.valueOf(lottery.userId()).equals(callerId))) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
+        Sponsor sponsor = lottery.sponsorId() == null ? null : sponsors.forDisplay(lottery.sponsorId()).orElse(null);
+        return new LotteryDetail(lottery, lotteries.findPrizes(lotteryId), sponsor, lotteries.findClockTask(lotteryId),
+                drawProof(lotteryId), callerId == null ? CallerState.ANONYMOUS : callerState(lotteryId, callerId),
+                lottery.isInstant() ? participations.countEntries(lotteryId) : lottery.participantCount());
+    }
+
+    /** Published, open lotteries, newest first; with a caller, those the caller joined are left out. */
+    public List<Lottery> openLotteries(ListQuery query, boolean featuredOnly, Long hideJoinedBy) {
+        if (query.size() == 0) {
+            return List.of();
+        }
+        return lotteries.publicList(query.cursor(), query.size(), featuredOnly, hideJoinedBy, clock.instant());
+    }
+
+    /** The same lotteries by page number (1-based; the original used the page index as a row offset). */
+    public List<Lottery> openLotteriesPage(int page, int size, boolean featuredOnly) {
+        int pageSize = new ListQuery(0, size).size();
+        if (pageSize == 0) {
+            return List.of();
+        }
+        long offset = (long) (Math.max(page, 1) - 1) * pageSize;
+        return lotteries.publicPage(offset, pageSize, featuredOnly, clock.instant());
+    }
+
+    public List<Lottery> createdBy(long userId, ListQuery query) {
+        return query.size() == 0 ? List.of() : lotteries.createdBy(userId, query.cursor(), query.size());
+    }
+
+    private void publish(long lotteryId, int announceType) {
+        if (announceType == AnnounceType.INSTANT) {
+            instantWin.rebuildHotState(lotteryId);
+        } else {
+            DrawSeed seed = DrawSeed.generate();
+            lotteries.insertDrawRecord(lotteryId, seed.seed(), seed.sha256Hex());
+        }
+    }
+
+    private DrawProof drawProof(long lotteryId) {
+        LotteryMapper.DrawRow row = lotteries.findDrawRecord(lotteryId);
+        if (row == null) {
+            return null;
+        }
+        boolean drawn = "DRAWN".equals(row.state());
+        return new DrawProof(row.seedHash(), row.state(), drawn ? HexFormat.of().formatHex(row.seed()) : null,
+                row.algorithm(), row.algorithmVersion(), row.participantCount(), row.participantsDigest(),
+                row.drawnTime());
+    }
+
+    private CallerState callerState(long lotteryId, long userId) {
+        ParticipationMapper.CallerRow row = participations.callerState(lotteryId, userId);
+        return new CallerState(row.participated() > 0, row.won() == 1, row.prizeId() == null ? 0 : row.prizeId(),
+                row.clockTaskDone() > 0);
+    }
+
+    private static void validate(LotteryDraft draft, Instant now) {
+        if (!draft.announceTime().isAfter(now)) {
+            throw BusinessException.of(ErrorCode.ANNOUNCE_TIME_NOT_FUTURE);
+        }
+        if (!draft.announceTime().isBefore(draft.awardDeadline())) {
+            throw BusinessException.of(ErrorCode.ANNOUNCE_AFTER_DEADLINE);
+        }
+        if (draft.announceType() == AnnounceType.BY_PARTICIPANTS && draft.joinNumber() <= 0) {
+            throw BusinessException.of(ErrorCode.JOIN_NUMBER_REQUIRED);
+        }
+        if (draft.prizes() == null || draft.prizes().isEmpty()) {
+            throw BusinessException.of(ErrorCode.PRIZES_REQUIRED);
+        }
+        InstantOdds.requireAtMostCertain(draft.prizes());
+    }
+
+    /** The original's clients send sponsorId 0 for "no sponsor". */
+    private static LotteryDraft withoutSponsor(LotteryDraft d) {
+        return new LotteryDraft(d.name(), d.thumb(), d.announceType(), d.announceTime(), d.joinNumber(), d.introduce(),
+                d.awardDeadline(), null, d.prizes(), d.clockTask(), d.publish());
+    }
+}

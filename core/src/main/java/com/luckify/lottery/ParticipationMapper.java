@@ -1,0 +1,50 @@
+package com.luckify.lottery;
+
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+interface ParticipationMapper {
+
+    /** Fails with a duplicate key when the user already has an entry: the database is the judge. */
+    void insert(@Param("lotteryId") long lotteryId, @Param("userId") long userId, @Param("prizeId") Long prizeId);
+
+    /**
+     * Counts one more participant while the lottery is still open; 0 rows means it is not (announced,
+     * cancelled, past its time, or a by-count lottery that is full).
+     */
+    int countIn(@Param("lotteryId") long lotteryId, @Param("now") Instant now);
+
+    /** The prize's stock may never go below zero: 0 rows means nothing was left. */
+    int takeStock(@Param("prizeId") long prizeId);
+
+    int participantCount(long lotteryId);
+
+    /** Entries counted from the entries themselves (instant lotteries keep no running count). */
+    long countEntries(long lotteryId);
+
+    CallerRow callerState(@Param("lotteryId") long lotteryId, @Param("userId") long userId);
+
+    List<Long> participantPage(@Param("lotteryId") long lotteryId, @Param("offset") long offset, @Param("size") int size);
+
+    List<WinnerRow> winners(long lotteryId);
+
+    List<UserParticipationRow> byUser(@Param("userId") long userId, @Param("cursor") Long cursor, @Param("size") int size,
+            @Param("wonOnly") boolean wonOnly);
+
+    int completeClockTask(@Param("clockTaskId") long clockTaskId, @Param("lotteryId") long lotteryId,
+            @Param("userId") long userId);
+
+    List<Long> entrants(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId, @Param("size") int size);
+
+    record CallerRow(int participated, int won, Long prizeId, int clockTaskDone) {
+    }
+
+    record WinnerRow(long prizeId, long userId) {
+    }
+
+    record UserParticipationRow(long id, long lotteryId, long userId, int isWon, Instant createTime, Long prizeId) {
+    }
+}

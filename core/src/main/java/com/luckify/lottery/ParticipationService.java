@@ -1,0 +1,148 @@
+package com.luckify.lottery;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import com.luckify.common.Outbox;
+import com.luckify.user.PublicUser;
+import com.luckify.user.UserService;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Joining lotteries drawn later (by time or by count), clock tasks, and who joined or won what. */
+@Service
+public class ParticipationService {
+
+    private final LotteryMapper lotteries;
+    private final ParticipationMapper participations;
+    private final UserService users;
+    private final Outbox outbox;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ParticipationService(LotteryMapper lotteries, ParticipationMapper participations, UserService users, Outbox outbox,
+            TransactionTemplate tx, Clock clock) {
+        this.lotteries = lotteries;
+        this.participations = participations;
+        this.users = users;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Enters the user. One entry per user by the unique key; the participant count moves in the same
+     * transaction with a guard that also caps a by-count lottery at its number, which raises the event the
+     * draw job listens for.
+     */
+    public void join(long userId, long lotteryId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        JoinRules.requireOpen(lottery, clock.instant());
+        if (lottery.isInstant()) {
+            throw BusinessException.of(ErrorCode.NOT_FOR_INSTANT_LOTTERY);
+        }
+        users.requireNotBlacklisted(userId);
+        try {
+            tx.executeWithoutResult(status -> {
+                participations.insert(lotteryId, userId, null);
+                if (participations.countIn(lotteryId, clock.instant()) == 0) {
+                    // closed since we looked: say why, from the row as it is now
+                    JoinRules.requireOpen(lotteries.findLottery(lotteryId), clock.instant());
+                    throw BusinessException.of(ErrorCode.LOTTERY_CLOSED);
+                }
+                outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
+                        "instant", false));
+                if (lottery.announceType() == AnnounceType.BY_PARTICIPANTS
+                        && participations.participantCount(lotteryId) == lottery.joinNumber()) {
+                    outbox.record("JoinThresholdReached", "lottery", lotteryId, Map.of("lotteryId", lotteryId,
+                            "joinNumber", lottery.joinNumber()));
+                }
+            });
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.of(ErrorCode.ALREADY_JOINED);
+        }
+    }
+
+    /** Records that the user did the lottery's clock task; doing it again changes nothing. */
+    public void completeClockTask(long userId, long lotteryId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        if (lottery == null || lottery.publishTime() == null) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
+        ClockTask task = lotteries.findClockTask(lotteryId);
+        if (task == null) {
+            throw BusinessException.of(ErrorCode.NO_CLOCK_TASK);
+        }
+        participations.completeClockTask(task.id(), lotteryId, userId);
+    }
+
+    /** A page (1-based) of the lottery's participants in joining order, masked, and their total. */
+    public Participants participants(long lotteryId, int page, int size) {
+        if (lotteries.findLottery(lotteryId) == null) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
+        long count = participations.countEntries(lotteryId);
+        int pageSize = new ListQuery(0, size).size();
+        if (pageSize == 0) {
+            return new Participants(count, List.of());
+        }
+        List<Long> ids = participations.participantPage(lotteryId, (long) (Math.max(page, 1) - 1) * pageSize, pageSize);
+        Map<Long, PublicUser> byId = users.publicUsers(ids);
+        return new Participants(count, ids.stream().map(id -> byId.getOrDefault(id, new PublicUser(id, "**", "")))
+                .toList());
+    }
+
+    /** Each prize in level order with its masked winners; empty while nobody has won. */
+    public List<PrizeWinners> winners(long lotteryId) {
+        List<ParticipationMapper.WinnerRow> rows = participations.winners(lotteryId);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, PublicUser> byId = users.publicUsers(rows.stream().map(ParticipationMapper.WinnerRow::userId).toList());
+        Map<Long, List<PublicUser>> byPrize = rows.stream().collect(Collectors.groupingBy(
+                ParticipationMapper.WinnerRow::prizeId, LinkedHashMap::new, Collectors.mapping(
+                        row -> byId.getOrDefault(row.userId(), new PublicUser(row.userId(), "**", "")),
+                        Collectors.toList())));
+        return lotteries.findPrizes(lotteryId).stream()
+                .map(prize -> {
+                    List<PublicUser> winners = byPrize.getOrDefault(prize.id(), List.of());
+                    return new PrizeWinners(prize, winners.size(), winners);
+                })
+                .toList();
+    }
+
+    /** The user's entries, newest first, each with its won prize or the lottery's first prize as cover. */
+    public List<Participation> entriesOf(long userId, ListQuery query, boolean wonOnly) {
+        if (query.size() == 0) {
+            return List.of();
+        }
+        List<ParticipationMapper.UserParticipationRow> rows = participations.byUser(userId, query.cursor(), query.size(),
+                wonOnly);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Prize> prizeById = new HashMap<>();
+        Map<Long, Prize> coverByLottery = new HashMap<>();
+        for (Prize prize : lotteries.findPrizesOf(rows.stream().map(ParticipationMapper.UserParticipationRow::lotteryId)
+                .distinct().toList())) {
+            prizeById.put(prize.id(), prize);
+            coverByLottery.merge(prize.lotteryId(), prize,
+                    (a, b) -> Comparator.comparingInt(Prize::level).thenComparingLong(Prize::id).compare(a, b) <= 0 ? a : b);
+        }
+        List<Participation> entries = new ArrayList<>(rows.size());
+        for (ParticipationMapper.UserParticipationRow row : rows) {
+            Prize prize = row.prizeId() != null ? prizeById.get(row.prizeId()) : coverByLottery.get(row.lotteryId());
+            entries.add(new Participation(row.id(), row.lotteryId(), row.userId(), row.isWon() == 1, row.createTime(),
+                    prize));
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,112 @@
+package com.luckify.web.lottery;
+
+import com.luckify.lottery.InstantWinService;
+import com.luckify.lottery.ListQuery;
+import com.luckify.lottery.Participants;
+import com.luckify.lottery.ParticipationService;
+import com.luckify.web.lottery.LotteryRequests.CursorSizeReq;
+import com.luckify.web.lottery.LotteryRequests.LotteryIdReq;
+import com.luckify.web.lottery.LotteryRequests.SearchLotteryParticipationReq;
+import com.luckify.web.lottery.LotteryResponses.AddInstantLotteryParticipationResp;
+import com.luckify.web.lottery.LotteryResponses.GetLotteryWinListResp;
+import com.luckify.web.lottery.LotteryResponses.LotteryUserInfo;
+import com.luckify.web.lottery.LotteryResponses.SearchLotteryParticipationResp;
+import com.luckify.web.lottery.LotteryResponses.UserLotteryItem;
+import com.luckify.web.lottery.LotteryResponses.UserLotteryListResp;
+import com.luckify.web.lottery.LotteryResponses.WonList;
+import com.luckify.web.security.CurrentUserId;
+import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiResponse;
+import com.luckify.web.support.EmptyObject;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Joining, instant win, clock tasks, and who joined or won. */
+@Tag(name = "participation")
+@RestController
+@RequestMapping("/lottery/v1/lottery")
+class ParticipationController {
+
+    private final ParticipationService participations;
+    private final InstantWinService instantWin;
+    private final ApiRateLimits rateLimits;
+
+    ParticipationController(ParticipationService participations, InstantWinService instantWin, ApiRateLimits rateLimits) {
+        this.participations = participations;
+        this.instantWin = instantWin;
+        this.rateLimits = rateLimits;
+    }
+
+    @PostMapping("/participation")
+    ApiResponse<EmptyObject> join(@CurrentUserId long userId, @Valid @RequestBody LotteryIdReq req) {
+        participations.join(userId, req.lotteryId());
+        return ApiResponse.ok(EmptyObject.INSTANCE);
+    }
+
+    @PostMapping("/instantParticipation")
+    ApiResponse<AddInstantLotteryParticipationResp> instant(@CurrentUserId long userId,
+            @Valid @RequestBody LotteryIdReq req) {
+        rateLimits.instantAttempt(userId);
+        return ApiResponse.ok(new AddInstantLotteryParticipationResp(instantWin.attempt(userId, req.lotteryId())));
+    }
+
+    /** Not in the original: the caller did the lottery's clock task (打卡任务). Idempotent. */
+    @PostMapping("/completeClockTask")
+    ApiResponse<EmptyObject> completeClockTask(@CurrentUserId long userId, @Valid @RequestBody LotteryIdReq req) {
+        participations.completeClockTask(userId, req.lotteryId());
+        return ApiResponse.ok(EmptyObject.INSTANCE);
+    }
+
+    @PostMapping("/participations")
+    ApiResponse<SearchLotteryParticipationResp> participants(@Valid @RequestBody SearchLotteryParticipationReq req) {
+        Participants page = participations.participants(req.lotteryId(), req.pageIndex(), req.pageSize());
+        return ApiResponse.ok(new SearchLotteryParticipationResp(page.count(),
+                page.users().stream().map(LotteryUserInfo::of).toList()));
+    }
+
+    @GetMapping("/participations")
+    ApiResponse<SearchLotteryParticipationResp> participantsByGet(@Valid SearchLotteryParticipationReq req) {
+        return participants(req);
+    }
+
+    @PostMapping("/getLotteryWinnersList")
+    ApiResponse<GetLotteryWinListResp> winners(@Valid @RequestBody LotteryIdReq req) {
+        return ApiResponse.ok(new GetLotteryWinListResp(
+                participations.winners(req.lotteryId()).stream().map(WonList::of).toList()));
+    }
+
+    @GetMapping("/getLotteryWinnersList")
+    ApiResponse<GetLotteryWinListResp> winnersByGet(@Valid LotteryIdReq req) {
+        return winners(req);
+    }
+
+    @PostMapping("/getUserAllLotteryList")
+    ApiResponse<UserLotteryListResp> entries(@CurrentUserId long userId, @Valid @RequestBody CursorSizeReq req) {
+        return entries(userId, req, false);
+    }
+
+    @GetMapping("/getUserAllLotteryList")
+    ApiResponse<UserLotteryListResp> entriesByGet(@CurrentUserId long userId, @Valid CursorSizeReq req) {
+        return entries(userId, req, false);
+    }
+
+    @PostMapping("/getLotteryWinList")
+    ApiResponse<UserLotteryListResp> wins(@CurrentUserId long userId, @Valid @RequestBody CursorSizeReq req) {
+        return entries(userId, req, true);
+    }
+
+    @GetMapping("/getLotteryWinList")
+    ApiResponse<UserLotteryListResp> winsByGet(@CurrentUserId long userId, @Valid CursorSizeReq req) {
+        return entries(userId, req, true);
+    }
+
+    private ApiResponse<UserLotteryListResp> entries(long userId, CursorSizeReq req, boolean wonOnly) {
+        return ApiResponse.ok(new UserLotteryListResp(participations.entriesOf(userId,
+                new ListQuery(req.lastId(), req.size()), wonOnly).stream().map(UserLotteryItem::of).toList()));
+    }
+}
