@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +33,21 @@ public class RateLimiter {
         RRateLimiter bucket = redisson.getRateLimiter("luckify:rate:%s:%d/%ds:%s"
                 .formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key));
         bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
-        if (!bucket.tryAcquire()) {
+        if (!tryAcquire(bucket, limit)) {
             throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
+        }
+    }
+
+    /** Redis may lose the bucket between setting its rate and taking a permit (a flush, an eviction): set it again. */
+    private static boolean tryAcquire(RRateLimiter bucket, RateLimit limit) {
+        try {
+            return bucket.tryAcquire();
+        } catch (RedisException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("not initialized")) {
+                throw e;
+            }
+            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
+            return bucket.tryAcquire();
         }
     }
 

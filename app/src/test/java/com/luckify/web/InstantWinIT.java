@@ -1,0 +1,214 @@
+package com.luckify.web;
+
+import static com.luckify.support.LotteryFixtures.lottery;
+import static com.luckify.support.LotteryFixtures.prize;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.luckify.lottery.InstantHotState;
+import com.luckify.lottery.InstantWinService;
+import com.luckify.support.ApiClient.Response;
+import com.luckify.support.IntegrationTest;
+import com.luckify.web.security.TokenIssuer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Instant win under real concurrency against MariaDB and Redis: never oversold, never twice, fails closed. */
+class InstantWinIT extends IntegrationTest {
+
+    private static final String ATTEMPT = "/lottery/v1/lottery/instantParticipation";
+
+    @Autowired
+    TokenIssuer tokens;
+
+    @Autowired
+    InstantWinService instantWin;
+
+    @Autowired
+    RedissonClient redisson;
+
+    @Test
+    void twoThousandUsersOnSixtyFourThreadsWinExactlyTheFiftyUnits() throws Exception {
+        // given prizes whose odds add up to certainty, so the stock of 50 runs out long before 2,000 attempts
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 20, 500_000), prize(2, 30, 500_000)));
+        List<String> users = bulkUserTokens(2_000);
+        Map<String, Long> wonBy = new ConcurrentHashMap<>();
+
+        // when
+        List<Response> responses = runConcurrently(64, users, token -> {
+            Response response = attempt(token, id);
+            if (response.code() == 200 && response.data().path("prizeId").asLong() > 0) {
+                wonBy.put(token, response.data().path("prizeId").asLong());
+            }
+            return response;
+        });
+
+        // then
+        assertThat(responses).allSatisfy(r -> assertThat(r.code()).as(r.toString()).isEqualTo(200));
+        assertThat(wonBy).hasSize(50);
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1", id)).isEqualTo(50);
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", id)).isEqualTo(2_000);
+        assertThat(count("SELECT COUNT(DISTINCT user_id) FROM lottery_participation WHERE lottery_id = ?", id)).isEqualTo(2_000);
+        assertThat(count("SELECT COALESCE(SUM(stock), -1) FROM prize WHERE lottery_id = ?", id)).isZero();
+        InstantHotState hot = instantWin.hotState(id);
+        assertThat(hot.stock().values()).containsOnly(0);
+        assertThat(hot.entrants()).isEqualTo(2_000);
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'PrizeWon' AND aggregate_id = ?", id))
+                .isEqualTo(50);
+    }
+
+    @Test
+    void oneUserFiringFiftyConcurrentAttemptsGetsOneEntry() throws Exception {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 10, 500_000)));
+        String token = newUserToken();
+        List<String> sameUser = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            sameUser.add(token);
+        }
+
+        List<Response> responses = runConcurrently(50, sameUser, t -> attempt(t, id));
+
+        assertThat(responses).filteredOn(r -> r.code() == 200).hasSize(1);
+        assertThat(responses).filteredOn(r -> r.code() != 200).extracting(Response::code).containsOnly(500028, 100010);
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", id)).isEqualTo(1);
+        assertThat(instantWin.hotState(id).entrants()).isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseFailureAfterTheReservationGivesTheUnitBack() {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 1_000_000)));
+        String token = newUserToken();
+        long userId = userIdOf(token);
+        long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);
+        String trigger = "fail_entry_" + userId;
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON lottery_participation FOR EACH ROW "
+                + "BEGIN IF NEW.user_id = " + userId + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; "
+                + "END IF; END");
+        Response failed;
+        try {
+            failed = attempt(token, id);
+        } finally {
+            jdbc.execute("DROP TRIGGER " + trigger);
+        }
+
+        assertThat(failed.status()).isEqualTo(500);
+        assertThat(failed.code()).isEqualTo(100005);
+        assertThat(failed.body()).doesNotContain("injected").doesNotContain("SQL");
+        assertThat(count("SELECT stock FROM prize WHERE id = ?", prizeId)).isEqualTo(5);
+        assertThat(instantWin.hotState(id).stock()).containsEntry(prizeId, 5);
+        assertThat(instantWin.hotState(id).entrants()).isZero();
+        // and the user was not marked as entered: the retry wins
+        Response retry = attempt(token, id);
+        assertThat(retry.data().path("prizeId").asLong()).isEqualTo(prizeId);
+        assertThat(count("SELECT stock FROM prize WHERE id = ?", prizeId)).isEqualTo(4);
+    }
+
+    @Test
+    void redisFlushedMidwayFailsClosedAndARebuildMakesTheNumbersAgree() throws Exception {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 40, 300_000), prize(2, 40, 300_000)));
+        List<String> users = bulkUserTokens(600);
+        AtomicBoolean flushed = new AtomicBoolean();
+        CountDownLatch halfway = new CountDownLatch(200);
+
+        List<Response> responses = runConcurrently(32, users, token -> {
+            halfway.countDown();
+            if (halfway.getCount() == 0 && flushed.compareAndSet(false, true)) {
+                redisson.getKeys().flushdb();
+            }
+            return attempt(token, id);
+        });
+
+        assertThat(flushed).isTrue();
+        assertThat(responses).extracting(Response::code).containsOnly(200, 500036).contains(500036);
+        long winners = count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1", id);
+        long entries = count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", id);
+        assertThat(winners + count("SELECT SUM(stock) FROM prize WHERE lottery_id = ?", id)).isEqualTo(80);
+        assertThat(responses.stream().filter(r -> r.code() == 200).count()).isEqualTo(entries);
+        assertThat(instantWin.hotState(id).ready()).isFalse();
+
+        instantWin.rebuildHotState(id);
+
+        InstantHotState hot = instantWin.hotState(id);
+        assertThat(hot.ready()).isTrue();
+        assertThat(hot.entrants()).isEqualTo((int) entries);
+        for (Map.Entry<Long, Integer> stock : hot.stock().entrySet()) {
+            assertThat(stock.getValue()).isEqualTo((int) count("SELECT stock FROM prize WHERE id = ?", stock.getKey()));
+        }
+        String late = newUserToken();
+        assertThat(attempt(late, id).code()).isEqualTo(200);
+    }
+
+    @Test
+    void anInstantAttemptOnAnotherKindOfLotteryIsRefused() {
+        long byTime = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
+
+        assertThat(attempt(newUserToken(), byTime).code()).isEqualTo(500034);
+    }
+
+    @Test
+    void withDefaultOddsMostAttemptsWinNothingAndTheAnswerIsSynchronous() throws Exception {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(5, 100)));
+        List<String> users = bulkUserTokens(50);
+
+        List<Response> responses = runConcurrently(8, users, token -> attempt(token, id));
+
+        // a level-5 prize has no default band, as in the original: nobody wins it instantly
+        assertThat(responses).extracting(r -> r.data().path("prizeId").asLong()).containsOnly(0L);
+        assertThat(count("SELECT stock FROM prize WHERE lottery_id = ?", id)).isEqualTo(100);
+    }
+
+    private Response attempt(String token, long lotteryId) {
+        return api.post(ATTEMPT, "{\"lotteryId\":" + lotteryId + "}", token);
+    }
+
+    private long count(String sql, Object... args) {
+        Long value = jdbc.queryForObject(sql, Long.class, args);
+        return value == null ? 0 : value;
+    }
+
+    /** Users made straight in the database (2,000 BCrypt registrations would take minutes), with real tokens. */
+    private List<String> bulkUserTokens(int n) {
+        String batch = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {batch + i});
+        }
+        jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", rows);
+        return jdbc.queryForList("SELECT id FROM `user` WHERE nickname LIKE ? ORDER BY id", Long.class, batch + "%")
+                .stream().map(userId -> tokens.issue(userId).accessToken()).toList();
+    }
+
+    private static <T> List<Response> runConcurrently(int threads, List<T> inputs,
+            java.util.function.Function<T, Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Response>> futures = new ArrayList<>();
+            for (T input : inputs) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(input);
+                }));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
