@@ -11,12 +11,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.security.MessageDigest;
+import com.luckify.lottery.LotteryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class LotteryApiIT extends IntegrationTest {
 
     private static final String BASE = "/lottery/v1/lottery/";
+
+    /** Tests change lotteries in SQL where the draw job or the admin console will; they tell the service as those do. */
+    @Autowired
+    LotteryService lotteries;
 
     @Test
     void aPublishedLotteryShowsItsPrizesSponsorClockTaskAndSeedHash() throws Exception {
@@ -193,6 +199,7 @@ class LotteryApiIT extends IntegrationTest {
         jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", announced);
         long soldOut = createLottery(owner, lottery(3, 0, prize(1, 1)));
         jdbc.update("UPDATE prize SET stock = 0 WHERE lottery_id = ?", soldOut);
+        lotteries.changed(soldOut);
         long beyond = ids.get(4) + 1_000_000;
 
         List<Long> first = publicIds(beyond, 3);
@@ -213,6 +220,7 @@ class LotteryApiIT extends IntegrationTest {
     void featuredOnlyAndGetWithQueryParametersWork() {
         long featured = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
         jdbc.update("UPDATE lottery SET is_selected = 1 WHERE id = ?", featured);
+        lotteries.changed(featured);
 
         JsonNode list = api.send("GET", BASE + "lotteryList?lastId=0&pageSize=20&isSelected=1", null, null, null)
                 .data().path("list");
@@ -313,6 +321,37 @@ class LotteryApiIT extends IntegrationTest {
         assertThat(detail.path("wonPrizeId").asLong()).isEqualTo(firstPrize);
         assertThat(api.post(BASE + "getLotteryWinnersList", "{\"lotteryId\":" + createLottery(newUserToken(),
                 lottery(1, 0, prize(1, 1))) + "}").data().path("list")).isEmpty();
+    }
+
+    @Test
+    void anAnnouncedLotteryShowsAsAnnouncedAtOnceDespiteTheCache() {
+        String token = newUserToken();
+        long id = createLottery(token, lottery(1, 0, prize(1, 1)));
+        assertThat(api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", token).data().path("isAnnounced").asInt()).isZero();
+        assertThat(publicIds(0, 100)).contains(id);
+
+        jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
+        lotteries.changed(id);
+
+        assertThat(api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", token).data().path("isAnnounced").asInt())
+                .isEqualTo(1);
+        assertThat(publicIds(0, 100)).doesNotContain(id);
+    }
+
+    @Test
+    void anInstantLotteryLeavesTheCachedListTheMomentItsLastUnitIsWon() {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 1, 1_000_000)));
+        assertThat(publicIds(0, 100)).contains(id);
+        String token = newUserToken();
+
+        long prizeId = api.post(BASE + "instantParticipation", "{\"lotteryId\":" + id + "}", token).data().path("prizeId").asLong();
+
+        assertThat(prizeId).isPositive();
+        assertThat(publicIds(0, 100)).doesNotContain(id);
+        JsonNode detail = api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", token).data();
+        assertThat(detail.path("prizes").get(0).path("stock").asInt()).isZero();
+        assertThat(detail.path("participantCount").asInt()).isEqualTo(1);
+        assertThat(detail.path("wonPrizeId").asLong()).isEqualTo(prizeId);
     }
 
     private Response create(String token, String body) {

@@ -35,17 +35,19 @@ public class InstantWinService {
     private final ParticipationMapper participations;
     private final UserService users;
     private final Outbox outbox;
+    private final LotteryReadCache cache;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     InstantWinService(InstantWinGate gate, LotteryMapper lotteries, ParticipationMapper participations,
-            UserService users, Outbox outbox, TransactionTemplate tx, Clock clock) {
+            UserService users, Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
         this.gate = gate;
         this.lotteries = lotteries;
         this.participations = participations;
         this.users = users;
         this.outbox = outbox;
+        this.cache = cache;
         this.tx = tx;
         this.clock = clock;
     }
@@ -66,8 +68,9 @@ public class InstantWinService {
         if (reserved == InstantWinGate.ALREADY_ENTERED) {
             throw BusinessException.of(ErrorCode.ALREADY_JOINED);
         }
+        long prizeId;
         try {
-            return tx.execute(status -> record(lotteryId, userId, reserved));
+            prizeId = tx.execute(status -> record(lotteryId, userId, reserved));
         } catch (DuplicateKeyException e) {
             // MySQL knew the entry Redis had forgotten (a rebuild raced with it): keep the user entered
             gate.giveBack(lotteryId, userId, reserved, false);
@@ -76,6 +79,11 @@ public class InstantWinService {
             gate.giveBack(lotteryId, userId, reserved, true);
             throw e;
         }
+        if (prizeId > 0 && lotteries.remainingStock(lotteryId) == 0) {
+            // the last unit is gone: the lottery leaves the public list everywhere now
+            cache.invalidate();
+        }
+        return prizeId;
     }
 
     /**

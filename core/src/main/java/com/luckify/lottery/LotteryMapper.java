@@ -41,6 +41,8 @@ interface LotteryMapper {
 
     int countLiveBySponsor(long sponsorId);
 
+    int remainingStock(long lotteryId);
+
     /** The draw record as stored; the seed leaves this feature only once the draw is done. */
     record DrawRow(byte[] seed, String seedHash, String state, String algorithm, Integer algorithmVersion,
             Integer participantCount, String participantsDigest, Instant drawnTime) {

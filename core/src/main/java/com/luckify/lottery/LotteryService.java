@@ -22,16 +22,18 @@ public class LotteryService {
     private final SponsorService sponsors;
     private final InstantWinService instantWin;
     private final Outbox outbox;
+    private final LotteryReadCache cache;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     LotteryService(LotteryMapper lotteries, ParticipationMapper participations, SponsorService sponsors,
-            InstantWinService instantWin, Outbox outbox, TransactionTemplate tx, Clock clock) {
+            InstantWinService instantWin, Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.sponsors = sponsors;
         this.instantWin = instantWin;
         this.outbox = outbox;
+        this.cache = cache;
         this.tx = tx;
         this.clock = clock;
     }
@@ -45,7 +47,7 @@ public class LotteryService {
         Instant now = clock.instant();
         validate(draft, now);
         LotteryDraft normalized = draft.sponsorId() != null && draft.sponsorId() == 0 ? withoutSponsor(draft) : draft;
-        return tx.execute(status -> {
+        Long id = tx.execute(status -> {
             if (normalized.sponsorId() != null) {
                 sponsors.requireOwnedForLottery(ownerId, normalized.sponsorId());
             }
@@ -65,18 +67,38 @@ public class LotteryService {
                     "announceType", normalized.announceType(), "published", normalized.publish()));
             return row.id;
         });
+        cache.invalidate();
+        return id;
+    }
+
+    /**
+     * Tells every process that a lottery changed outside this service (drawn, cancelled, featured), so no
+     * cached list or detail shows it as it was.
+     */
+    public void changed(long lotteryId) {
+        cache.invalidate();
     }
 
     /** The detail page. Unpublished test lotteries are visible to their owner only. */
     public LotteryDetail detail(long lotteryId, Long callerId) {
-        Lottery lottery = lotteries.findLottery(lotteryId);
+        UnchangingParts parts = cache.get(new DetailKey(lotteryId), () -> unchangingParts(lotteryId));
+        Lottery lottery = parts == null ? null : parts.lottery();
         if (lottery == null || (lottery.publishTime() == null && !Long.valueOf(lottery.userId()).equals(callerId))) {
             throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
         }
+        // stock, entries and the caller's state move with every join: always read live
+        return new LotteryDetail(lottery, lotteries.findPrizes(lotteryId), parts.sponsor(), parts.clockTask(),
+                parts.draw(), callerId == null ? CallerState.ANONYMOUS : callerState(lotteryId, callerId),
+                participations.countEntries(lotteryId));
+    }
+
+    private UnchangingParts unchangingParts(long lotteryId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        if (lottery == null) {
+            return null;
+        }
         Sponsor sponsor = lottery.sponsorId() == null ? null : sponsors.forDisplay(lottery.sponsorId()).orElse(null);
-        return new LotteryDetail(lottery, lotteries.findPrizes(lotteryId), sponsor, lotteries.findClockTask(lotteryId),
-                drawProof(lotteryId), callerId == null ? CallerState.ANONYMOUS : callerState(lotteryId, callerId),
-                lottery.isInstant() ? participations.countEntries(lotteryId) : lottery.participantCount());
+        return new UnchangingParts(lottery, sponsor, lotteries.findClockTask(lotteryId), drawProof(lotteryId));
     }
 
     /** Published, open lotteries, newest first; with a caller, those the caller joined are left out. */
@@ -84,7 +106,12 @@ public class LotteryService {
         if (query.size() == 0) {
             return List.of();
         }
-        return lotteries.publicList(query.cursor(), query.size(), featuredOnly, hideJoinedBy, clock.instant());
+        if (hideJoinedBy != null) {
+            return lotteries.publicList(query.cursor(), query.size(), featuredOnly, hideJoinedBy, clock.instant());
+        }
+        List<Lottery> cached = cache.get(new ListKey(query.cursor(), query.size(), featuredOnly, 0),
+                () -> List.copyOf(lotteries.publicList(query.cursor(), query.size(), featuredOnly, null, clock.instant())));
+        return stillOpen(cached);
     }
 
     /** The same lotteries by page number (1-based; the original used the page index as a row offset). */
@@ -94,7 +121,24 @@ public class LotteryService {
             return List.of();
         }
         long offset = (long) (Math.max(page, 1) - 1) * pageSize;
-        return lotteries.publicPage(offset, pageSize, featuredOnly, clock.instant());
+        return stillOpen(cache.get(new ListKey(null, pageSize, featuredOnly, offset),
+                () -> List.copyOf(lotteries.publicPage(offset, pageSize, featuredOnly, clock.instant()))));
+    }
+
+    /** A cached page may hold an instant lottery whose time ran out since: time needs no invalidation. */
+    private List<Lottery> stillOpen(List<Lottery> cached) {
+        Instant now = clock.instant();
+        return cached.stream().filter(l -> !l.isInstant() || l.announceTime().isAfter(now)).toList();
+    }
+
+    private record ListKey(Long cursor, int size, boolean featuredOnly, long offset) {
+    }
+
+    private record DetailKey(long lotteryId) {
+    }
+
+    /** What only a lottery-level change (publish, draw, cancel, feature) alters. */
+    private record UnchangingParts(Lottery lottery, Sponsor sponsor, ClockTask clockTask, DrawProof draw) {
     }
 
     public List<Lottery> createdBy(long userId, ListQuery query) {
