@@ -34,7 +34,20 @@ class BadInputIT extends IntegrationTest {
             new Endpoint("POST", "/usercenter/v1/userSponsor/sponsorDetail", true),
             new Endpoint("POST", "/usercenter/v1/userContact/upDateSponsor", true),
             new Endpoint("POST", "/usercenter/v1/userContact/sponsorDel", true),
-            new Endpoint("POST", "/upload/v1/upload/add", true));
+            new Endpoint("POST", "/upload/v1/upload/add", true),
+            new Endpoint("POST", "/lottery/v1/lottery/createLottery", true),
+            new Endpoint("POST", "/lottery/v1/lottery/lotteryList", true),
+            new Endpoint("POST", "/lottery/v1/lottery/lotteryListAfterLogin", true),
+            new Endpoint("POST", "/lottery/v1/lottery/lotteryListSlow", true),
+            new Endpoint("POST", "/lottery/v1/lottery/lotteryDetail", true),
+            new Endpoint("POST", "/lottery/v1/lottery/getUserCreatedLotteryList", true),
+            new Endpoint("POST", "/lottery/v1/lottery/participation", true),
+            new Endpoint("POST", "/lottery/v1/lottery/instantParticipation", true),
+            new Endpoint("POST", "/lottery/v1/lottery/completeClockTask", true),
+            new Endpoint("POST", "/lottery/v1/lottery/participations", true),
+            new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinnersList", true),
+            new Endpoint("POST", "/lottery/v1/lottery/getUserAllLotteryList", true),
+            new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinList", true));
 
     private static final List<String> MALFORMED = List.of(
             "", "{", "}", "null", "[]", "[1,2]", "\"text\"", "42", "true", "{\"a\":}", "{'single':'quotes'}",
@@ -45,6 +58,10 @@ class BadInputIT extends IntegrationTest {
             "{\"sex\":\"9\",\"latitude\":\"north\",\"longitude\":1e999}",
             "{\"name\":\"" + "长".repeat(5000) + "\",\"mobile\":\"" + "1".repeat(5000) + "\"}",
             "{\"file_data\":12,\"ext\":{},\"file_name\":[\"../\"]}",
+            "{\"lotteryId\":\"1\",\"lastId\":[],\"pageSize\":{},\"isSelected\":\"x\",\"size\":1.5,\"pageIndex\":null}",
+            "{\"name\":\"x\",\"thumb\":\"\",\"announceType\":9,\"announceTime\":-1,\"joinNumber\":-5,\"introduce\":\"\","
+                    + "\"awardDeadline\":\"soon\",\"sponsorId\":0,\"prizes\":[{\"type\":0},null,7],\"isClocked\":2,"
+                    + "\"clockTask\":[],\"publishType\":0}",
             "{\"a\":1} trailing",
             "\u0000\u0001\u0002",
             "<xml/>");

@@ -354,6 +354,31 @@ class LotteryApiIT extends IntegrationTest {
         assertThat(detail.path("wonPrizeId").asLong()).isEqualTo(prizeId);
     }
 
+    @Test
+    void oddsAreOnlyLimitedForInstantLotteries() {
+        String token = newUserToken();
+
+        Response byTime = create(token, lottery(1, 0, prize(4, 1), prize(4, 1), prize(4, 1), prize(4, 1)));
+        Response instant = create(token, lottery(3, 0, prize(4, 1), prize(4, 1), prize(4, 1), prize(4, 1)));
+
+        assertThat(byTime.code()).isEqualTo(200);
+        assertThat(instant.code()).isEqualTo(500041);
+    }
+
+    @Test
+    void theWinnersOfAnUnknownLotteryAreNotFound() {
+        assertThat(api.post(BASE + "getLotteryWinnersList", "{\"lotteryId\":987654321}").code()).isEqualTo(500025);
+    }
+
+    @Test
+    void aClockTaskCannotBeDoneOnceTheLotteryIsClosed() {
+        long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)).replace("\"isClocked\":0",
+                "\"isClocked\":1,\"clockTask\":{\"type\":1,\"appletType\":1,\"pageLink\":\"https://m.example.com\"}"));
+        jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
+
+        assertThat(clock(newUserToken(), id).code()).isEqualTo(500030);
+    }
+
     private Response create(String token, String body) {
         return api.post(BASE + "createLottery", body, token);
     }

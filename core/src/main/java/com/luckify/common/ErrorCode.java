@@ -50,7 +50,8 @@ public enum ErrorCode {
     PRIZES_REQUIRED(500040, "至少需要一个奖品"),
     ODDS_OVER_LIMIT(500041, "奖品中奖概率之和不能超过100%"),
     CLOCK_TASK_REQUIRED(500042, "开启打卡任务需要填写打卡任务"),
-    NO_CLOCK_TASK(500043, "该抽奖没有打卡任务");
+    NO_CLOCK_TASK(500043, "该抽奖没有打卡任务"),
+    INSTANT_SOLD_OUT(500044, "奖品已抽完");
 
     private final int code;
     private final String message;

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 @Component
 class InstantWinGate {
 
+    static final long SOLD_OUT = -3;
     static final long UNAVAILABLE = -2;
     static final long ALREADY_ENTERED = -1;
 
@@ -36,7 +37,7 @@ class InstantWinGate {
         this.script = redisson.getScript(StringCodec.INSTANCE);
     }
 
-    /** The reserved prize id, 0 for no prize, {@link #ALREADY_ENTERED} or {@link #UNAVAILABLE}. */
+    /** The reserved prize id, 0 for no prize, {@link #ALREADY_ENTERED}, {@link #SOLD_OUT} or {@link #UNAVAILABLE}. */
     long attempt(long lotteryId, long userId, int roll) {
         // EVAL with the source, not EVALSHA: one round trip, and nothing to reload after Redis is flushed
         return script.<Long>eval(RScript.Mode.READ_WRITE, attempt, RScript.ReturnType.LONG, keys(lotteryId),
@@ -75,6 +76,10 @@ class InstantWinGate {
     /** Remaining stock per prize as Redis sees it (for reconciliation and tests); empty when missing. */
     Map<String, String> state(long lotteryId) {
         return redisson.<String, String>getMap(prefix(lotteryId) + ":state", StringCodec.INSTANCE).readAllMap();
+    }
+
+    boolean isReady(long lotteryId) {
+        return "1".equals(redisson.<String, String>getMap(prefix(lotteryId) + ":state", StringCodec.INSTANCE).get("ready"));
     }
 
     int entrantCount(long lotteryId) {

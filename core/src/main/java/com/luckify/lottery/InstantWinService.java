@@ -65,6 +65,9 @@ public class InstantWinService {
             log.warn("instant lottery {} has no hot state: attempt of user {} refused", lotteryId, userId);
             throw BusinessException.of(ErrorCode.INSTANT_UNAVAILABLE);
         }
+        if (reserved == InstantWinGate.SOLD_OUT) {
+            throw BusinessException.of(ErrorCode.INSTANT_SOLD_OUT);
+        }
         if (reserved == InstantWinGate.ALREADY_ENTERED) {
             throw BusinessException.of(ErrorCode.ALREADY_JOINED);
         }
@@ -94,6 +97,21 @@ public class InstantWinService {
         List<Prize> prizes = lotteries.findPrizes(lotteryId);
         gate.install(lotteryId, prizes, () -> entrantChunks(lotteryId));
         log.info("instant lottery {} hot state rebuilt from MySQL", lotteryId);
+    }
+
+    /**
+     * Rebuilds the hot state of every running instant lottery that has none (Redis restarted empty, demo
+     * data loaded by SQL); lotteries whose state is there are left alone. Returns how many were rebuilt.
+     */
+    public int rebuildMissingHotStates() {
+        int rebuilt = 0;
+        for (long lotteryId : lotteries.runningInstantLotteries(clock.instant())) {
+            if (!gate.isReady(lotteryId)) {
+                rebuildHotState(lotteryId);
+                rebuilt++;
+            }
+        }
+        return rebuilt;
     }
 
     /** What Redis holds for the lottery now. */

@@ -43,6 +43,9 @@ interface LotteryMapper {
 
     int remainingStock(long lotteryId);
 
+    /** Published instant lotteries still running, with stock left: the ones that need hot state. */
+    List<Long> runningInstantLotteries(@Param("now") Instant now);
+
     /** The draw record as stored; the seed leaves this feature only once the draw is done. */
     record DrawRow(byte[] seed, String seedHash, String state, String algorithm, Integer algorithmVersion,
             Integer participantCount, String participantsDigest, Instant drawnTime) {

@@ -184,7 +184,9 @@ public class LotteryService {
         if (draft.prizes() == null || draft.prizes().isEmpty()) {
             throw BusinessException.of(ErrorCode.PRIZES_REQUIRED);
         }
-        InstantOdds.requireAtMostCertain(draft.prizes());
+        if (draft.announceType() == AnnounceType.INSTANT) {
+            InstantOdds.requireAtMostCertain(draft.prizes());
+        }
     }
 
     /** The original's clients send sponsorId 0 for "no sponsor". */

@@ -73,10 +73,8 @@ public class ParticipationService {
 
     /** Records that the user did the lottery's clock task; doing it again changes nothing. */
     public void completeClockTask(long userId, long lotteryId) {
-        Lottery lottery = lotteries.findLottery(lotteryId);
-        if (lottery == null || lottery.publishTime() == null) {
-            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
-        }
+        JoinRules.requireOpen(lotteries.findLottery(lotteryId), clock.instant());
+        users.requireNotBlacklisted(userId);
         ClockTask task = lotteries.findClockTask(lotteryId);
         if (task == null) {
             throw BusinessException.of(ErrorCode.NO_CLOCK_TASK);
@@ -102,6 +100,9 @@ public class ParticipationService {
 
     /** Each prize in level order with its masked winners; empty while nobody has won. */
     public List<PrizeWinners> winners(long lotteryId) {
+        if (lotteries.findLottery(lotteryId) == null) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
         List<ParticipationMapper.WinnerRow> rows = participations.winners(lotteryId);
         if (rows.isEmpty()) {
             return List.of();

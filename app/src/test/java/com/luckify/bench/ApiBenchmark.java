@@ -1,0 +1,179 @@
+package com.luckify.bench;
+
+import com.luckify.LuckifyApplication;
+import com.luckify.web.security.TokenIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Load benchmark, not a test: starts Luckify (test profile: MariaDB {@code luckify_test}, Redis db 1) and drives
+ * it over HTTP from {@value #CLIENTS} concurrent clients, then prints requests/s, p50, p99 and errors for a
+ * trivial authenticated endpoint, the public lottery list and instant-win attempts, in that order.
+ * Run with {@code ./mvnw -B -Pbench -DskipTests verify -pl app -am}; client and server share the 2 cores.
+ */
+public final class ApiBenchmark {
+
+    static final int CLIENTS = 64;
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    /** Each instant attempt needs a user who has not entered yet. */
+    private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);
+
+    private ApiBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SpringApplication app = new SpringApplication(LuckifyApplication.class);
+        app.setAdditionalProfiles("test");
+        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
+                "--luckify.api.rate-limit.auth-per-ip=100000000", "--spring.datasource.hikari.maximum-pool-size=32",
+                "--server.tomcat.threads.max=" + (CLIENTS * 2))) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            TokenIssuer tokens = context.getBean(TokenIssuer.class);
+            String base = "http://127.0.0.1:" + port;
+            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+
+            List<String> users = tokens(jdbc, tokens, INSTANT_USERS + CLIENTS);
+            String owner = users.get(0);
+            long lottery = createInstantLottery(http, base, owner);
+            for (int i = 0; i < 30; i++) {
+                createByTimeLottery(http, base, owner);
+            }
+            System.out.printf("%nLuckify API benchmark: %d clients, %d s per endpoint after %d s warm-up, %d cores%n",
+                    CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("%-28s %10s %9s %9s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors");
+
+            Result trivial = run(http, i -> post(base + "/usercenter/v1/user/detail", "{}", users.get(1 + i % CLIENTS)));
+            trivial.print("trivial (user detail)");
+            Result list = run(http, i -> post(base + "/lottery/v1/lottery/lotteryList",
+                    "{\"lastId\":0,\"pageSize\":10,\"isSelected\":0}", null));
+            list.print("public lottery list");
+            AtomicInteger nextUser = new AtomicInteger(CLIENTS + 1);
+            Result instant = run(http, i -> post(base + "/lottery/v1/lottery/instantParticipation",
+                    "{\"lotteryId\":" + lottery + "}", users.get(nextUser.getAndIncrement() % users.size())));
+            instant.print("instant win attempt");
+            System.out.printf("instant/trivial rate: %.0f%%%n", 100.0 * instant.perSecond() / trivial.perSecond());
+            System.out.printf("instant wins recorded: %d, entries: %d%n",
+                    jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
+                            Long.class, lottery),
+                    jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", Long.class, lottery));
+        }
+        System.exit(0);
+    }
+
+    /** Warms up, then measures {@value #CLIENTS} clients each sending one request after the other. */
+    private static Result run(HttpClient http, IntFunction<HttpRequest> request) throws Exception {
+        drive(http, request, WARM_UP);
+        return drive(http, request, MEASURE);
+    }
+
+    private static Result drive(HttpClient http, IntFunction<HttpRequest> request, Duration duration) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<long[]>> results = new ArrayList<>();
+        AtomicInteger errors = new AtomicInteger();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            results.add(clients.submit(() -> {
+                long[] latencies = new long[1 << 16];
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    HttpResponse<String> response = http.send(request.apply(client + n * CLIENTS),
+                            HttpResponse.BodyHandlers.ofString());
+                    long took = System.nanoTime() - start;
+                    if (response.statusCode() != 200 || !response.body().startsWith("{\"code\":200")) {
+                        errors.incrementAndGet();
+                    }
+                    if (n == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, n * 2);
+                    }
+                    latencies[n++] = took;
+                }
+                return Arrays.copyOf(latencies, n);
+            }));
+        }
+        long[] all = new long[0];
+        for (Future<long[]> result : results) {
+            long[] part = result.get();
+            long[] merged = Arrays.copyOf(all, all.length + part.length);
+            System.arraycopy(part, 0, merged, all.length, part.length);
+            all = merged;
+        }
+        clients.shutdown();
+        Arrays.sort(all);
+        return new Result(all.length / (double) duration.toSeconds(), percentile(all, 0.50), percentile(all, 0.99),
+                errors.get());
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.round(p * sorted.length))] / 1e6;
+    }
+
+    private static HttpRequest post(String url, String body, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    /** Users made in bulk straight in the database, with real tokens (registration would benchmark BCrypt). */
+    private static List<String> tokens(JdbcTemplate jdbc, TokenIssuer tokens, int count) {
+        String batch = "bench-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {batch + i});
+            if (rows.size() == 5_000 || i == count - 1) {
+                jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", rows);
+                rows.clear();
+            }
+        }
+        return jdbc.queryForList("SELECT id FROM `user` WHERE nickname LIKE ? ORDER BY id", Long.class, batch + "%")
+                .stream().map(id -> tokens.issue(id).accessToken()).toList();
+    }
+
+    private static long createInstantLottery(HttpClient http, String base, String token) throws Exception {
+        return create(http, base, token, 3, "{\"type\":1,\"name\":\"一等奖\",\"count\":1000000,\"thumb\":\"\",\"level\":1,"
+                + "\"grantType\":1,\"winProbabilityPpm\":100000}");
+    }
+
+    private static void createByTimeLottery(HttpClient http, String base, String token) throws Exception {
+        create(http, base, token, 1, "{\"type\":1,\"name\":\"奖品\",\"count\":1,\"thumb\":\"\",\"level\":1,\"grantType\":1}");
+    }
+
+    private static long create(HttpClient http, String base, String token, int type, String prize) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String body = "{\"name\":\"压测抽奖\",\"thumb\":\"\",\"announceType\":" + type + ",\"announceTime\":" + (now + 86_400)
+                + ",\"joinNumber\":0,\"introduce\":\"\",\"awardDeadline\":" + (now + 172_800) + ",\"sponsorId\":0,"
+                + "\"prizes\":[" + prize + "],\"isClocked\":0,\"publishType\":1}";
+        String response = http.send(post(base + "/lottery/v1/lottery/createLottery", body, token),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return Long.parseLong(response.replaceAll(".*\"id\":(\\d+).*", "$1"));
+    }
+
+    private record Result(double perSecond, double p50, double p99, int errors) {
+
+        void print(String name) {
+            System.out.printf("%-28s %10.0f %9.2f %9.2f %8d%n", name, perSecond, p50, p99, errors);
+        }
+    }
+}

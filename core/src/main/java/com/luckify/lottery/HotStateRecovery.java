@@ -1,0 +1,36 @@
+package com.luckify.lottery;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up, gives running instant lotteries whose Redis state is missing a fresh one from MySQL, so a
+ * Redis that restarted empty does not keep them closed until the next reconciliation run. Until this has
+ * run they fail closed, as always. A failure here only delays them: the reconciliation job retries.
+ */
+@Component
+class HotStateRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(HotStateRecovery.class);
+
+    private final InstantWinService instantWin;
+
+    HotStateRecovery(InstantWinService instantWin) {
+        this.instantWin = instantWin;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildMissing() {
+        try {
+            int rebuilt = instantWin.rebuildMissingHotStates();
+            if (rebuilt > 0) {
+                log.info("rebuilt the hot state of {} instant lotteries at start-up", rebuilt);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not rebuild instant-lottery hot state at start-up: {}", e.toString());
+        }
+    }
+}
