@@ -25,12 +25,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Load benchmark, not a test: starts Luckify (test profile: MariaDB {@code luckify_test}, Redis db 1) and drives
  * it over HTTP from {@value #CLIENTS} concurrent clients, then prints requests/s, p50, p99 and errors for a
  * trivial authenticated endpoint, the public lottery list and instant-win attempts, in that order.
- * Run with {@code ./mvnw -B -Pbench -DskipTests verify -pl app -am}; client and server share the 2 cores.
+ * Run with {@code ./mvnw -B -Pbench -DskipTests verify -pl app -am}; client and server share the 2 cores, and a
+ * flight recording of the run lands in {@code app/target/bench.jfr}. The JIT needs the long warm-up here.
  */
 public final class ApiBenchmark {
 
     static final int CLIENTS = 64;
-    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 5));
+    private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 20));
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     /** Each instant attempt needs a user who has not entered yet. */
     private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);

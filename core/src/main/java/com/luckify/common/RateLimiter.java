@@ -1,5 +1,7 @@
 package com.luckify.common;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import org.redisson.api.RRateLimiter;
 import org.redisson.api.RateType;
@@ -18,6 +20,11 @@ public class RateLimiter {
     private static final Duration KEEP_ALIVE = Duration.ofHours(1);
 
     private final RedissonClient redisson;
+    /** Buckets this process already configured: setting the rate again would cost a round trip per request. */
+    private final Cache<String, Boolean> configured = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
 
     public RateLimiter(RedissonClient redisson) {
         this.redisson = redisson;
@@ -30,15 +37,18 @@ public class RateLimiter {
     public void acquire(RateLimit limit, String key) {
         // the rate is part of the name: trySetRate keeps an existing bucket's old rate, so a changed
         // budget must land in a new bucket rather than silently keep the old one for an hour
-        RRateLimiter bucket = redisson.getRateLimiter("luckify:rate:%s:%d/%ds:%s"
-                .formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key));
-        bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
+        String name = "luckify:rate:%s:%d/%ds:%s".formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key);
+        RRateLimiter bucket = redisson.getRateLimiter(name);
+        if (configured.getIfPresent(name) == null) {
+            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
+            configured.put(name, Boolean.TRUE);
+        }
         if (!tryAcquire(bucket, limit)) {
             throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
         }
     }
 
-    /** Redis may lose the bucket between setting its rate and taking a permit (a flush, an eviction): set it again. */
+    /** Redis may lose a bucket this process configured (a flush, an eviction, its idle expiry): set it again. */
     private static boolean tryAcquire(RRateLimiter bucket, RateLimit limit) {
         try {
             return bucket.tryAcquire();

@@ -54,7 +54,8 @@ public class InstantWinService {
 
     /** One attempt: the won prize's id, or 0 for no prize. */
     public long attempt(long userId, long lotteryId) {
-        Lottery lottery = lotteries.findLottery(lotteryId);
+        // every change that closes a lottery invalidates this cache; Redis and MySQL judge the rest
+        Lottery lottery = cache.get(new LotteryKey(lotteryId), () -> lotteries.findLottery(lotteryId));
         JoinRules.requireOpen(lottery, clock.instant());
         if (!lottery.isInstant()) {
             throw BusinessException.of(ErrorCode.INSTANT_LOTTERY_ONLY);
@@ -139,6 +140,9 @@ public class InstantWinService {
                     "prizeId", prizeId));
         }
         return prizeId == null ? 0 : prizeId;
+    }
+
+    private record LotteryKey(long lotteryId) {
     }
 
     private Iterator<List<Long>> entrantChunks(long lotteryId) {
