@@ -306,7 +306,14 @@ class LotteryApiIT extends IntegrationTest {
         JsonNode wins = api.post(BASE + "getLotteryWinList", "{\"lastId\":0,\"size\":10}", winner).data().path("list");
         JsonNode loserEntries = api.post(BASE + "getUserAllLotteryList", "{\"lastId\":0,\"size\":10}", loser).data().path("list");
         JsonNode detail = api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", winner).data();
+        JsonNode beforeTheDraw = detail.path("winners");
+        jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
+        lotteries.changed(id);
+        JsonNode afterTheDraw = api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", loser).data().path("winners");
 
+        assertThat(beforeTheDraw).isEmpty();
+        assertThat(afterTheDraw).hasSize(2);
+        assertThat(afterTheDraw.get(0).path("users").get(0).path("nickname").asString()).contains("**");
         assertThat(winners).hasSize(2);
         assertThat(winners.get(0).path("prize").path("level").asInt()).isEqualTo(1);
         assertThat(winners.get(0).path("winnerCount").asInt()).isEqualTo(1);
@@ -333,8 +340,9 @@ class LotteryApiIT extends IntegrationTest {
         jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
         lotteries.changed(id);
 
-        assertThat(api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", token).data().path("isAnnounced").asInt())
-                .isEqualTo(1);
+        JsonNode detail = api.post(BASE + "lotteryDetail", "{\"id\":" + id + "}", token).data();
+        assertThat(detail.path("isAnnounced").asInt()).isEqualTo(1);
+        assertThat(detail.path("winners").isArray()).isTrue();
         assertThat(publicIds(0, 100)).doesNotContain(id);
     }
 

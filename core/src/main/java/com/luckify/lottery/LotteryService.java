@@ -23,17 +23,20 @@ public class LotteryService {
     private final InstantWinService instantWin;
     private final Outbox outbox;
     private final LotteryReadCache cache;
+    private final WinnerBoard winnerBoard;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     LotteryService(LotteryMapper lotteries, ParticipationMapper participations, SponsorService sponsors,
-            InstantWinService instantWin, Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
+            InstantWinService instantWin, Outbox outbox, LotteryReadCache cache, WinnerBoard winnerBoard,
+            TransactionTemplate tx, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.sponsors = sponsors;
         this.instantWin = instantWin;
         this.outbox = outbox;
         this.cache = cache;
+        this.winnerBoard = winnerBoard;
         this.tx = tx;
         this.clock = clock;
     }
@@ -89,7 +92,8 @@ public class LotteryService {
         // stock, entries and the caller's state move with every join: always read live
         return new LotteryDetail(lottery, lotteries.findPrizes(lotteryId), parts.sponsor(), parts.clockTask(),
                 parts.draw(), callerId == null ? CallerState.ANONYMOUS : callerState(lotteryId, callerId),
-                participations.countEntries(lotteryId));
+                participations.countEntries(lotteryId),
+                lottery.isAnnounced() == 1 ? winnerBoard.of(lotteryId) : List.of());
     }
 
     private UnchangingParts unchangingParts(long lotteryId) {

@@ -9,10 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,15 +23,17 @@ public class ParticipationService {
     private final ParticipationMapper participations;
     private final UserService users;
     private final Outbox outbox;
+    private final WinnerBoard winnerBoard;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     ParticipationService(LotteryMapper lotteries, ParticipationMapper participations, UserService users, Outbox outbox,
-            TransactionTemplate tx, Clock clock) {
+            WinnerBoard winnerBoard, TransactionTemplate tx, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.users = users;
         this.outbox = outbox;
+        this.winnerBoard = winnerBoard;
         this.tx = tx;
         this.clock = clock;
     }
@@ -103,21 +103,7 @@ public class ParticipationService {
         if (lotteries.findLottery(lotteryId) == null) {
             throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
         }
-        List<ParticipationMapper.WinnerRow> rows = participations.winners(lotteryId);
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, PublicUser> byId = users.publicUsers(rows.stream().map(ParticipationMapper.WinnerRow::userId).toList());
-        Map<Long, List<PublicUser>> byPrize = rows.stream().collect(Collectors.groupingBy(
-                ParticipationMapper.WinnerRow::prizeId, LinkedHashMap::new, Collectors.mapping(
-                        row -> byId.getOrDefault(row.userId(), new PublicUser(row.userId(), "**", "")),
-                        Collectors.toList())));
-        return lotteries.findPrizes(lotteryId).stream()
-                .map(prize -> {
-                    List<PublicUser> winners = byPrize.getOrDefault(prize.id(), List.of());
-                    return new PrizeWinners(prize, winners.size(), winners);
-                })
-                .toList();
+        return winnerBoard.of(lotteryId);
     }
 
     /** The user's entries, newest first, each with its won prize or the lottery's first prize as cover. */
