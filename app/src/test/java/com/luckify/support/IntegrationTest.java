@@ -1,11 +1,27 @@
 package com.luckify.support;
 
+import com.luckify.web.security.TokenIssuer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@Import(IntegrationTest.TestClockConfiguration.class)
+@ExtendWith(DatabaseInvariants.class)
 public abstract class IntegrationTest {
 
     private static final AtomicLong MOBILE_SEQUENCE = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000L));
@@ -27,6 +45,12 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected TestClock clock;
+
+    @Autowired
+    protected TokenIssuer tokens;
 
     protected ApiClient api;
 
@@ -38,6 +62,21 @@ public abstract class IntegrationTest {
     @BeforeEach
     void client() {
         api = new ApiClient(port);
+    }
+
+    @AfterEach
+    void releaseClock() {
+        clock.reset();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock();
+        }
     }
 
     /** An 11-digit mobile no other test (or earlier run) used. */
@@ -66,5 +105,41 @@ public abstract class IntegrationTest {
             throw new AssertionError("createLottery failed: " + response);
         }
         return response.data().path("id").asLong();
+    }
+
+    /** Users made straight in the database (2,000 BCrypt registrations would take minutes), with real tokens. */
+    protected List<String> bulkUserTokens(int n) {
+        String batch = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {batch + i});
+        }
+        jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", rows);
+        return jdbc.queryForList("SELECT id FROM `user` WHERE nickname LIKE ? ORDER BY id", Long.class, batch + "%")
+                .stream().map(userId -> tokens.issue(userId).accessToken()).toList();
+    }
+
+    /** Calls {@code call} for every input from {@code threads} threads released at the same moment. */
+    protected static <T> List<ApiClient.Response> runConcurrently(int threads, List<T> inputs,
+            Function<T, ApiClient.Response> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ApiClient.Response>> futures = new ArrayList<>();
+            for (T input : inputs) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.apply(input);
+                }));
+            }
+            start.countDown();
+            List<ApiClient.Response> responses = new ArrayList<>();
+            for (Future<ApiClient.Response> future : futures) {
+                responses.add(future.get(120, TimeUnit.SECONDS));
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -11,9 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A local stand-in for {@code api.weixin.qq.com}: answers {@code /sns/jscode2session} from a table of
- * codes the test registers, and WeChat's own error answer for any other code.
+ * codes the test registers (WeChat's own error answer for any other code), and the content-security check
+ * {@code /wxa/msg_sec_check} by markers in the text.
  */
 public final class WeChatStub {
+
+    /** Texts containing these make the content-security check answer risky, review, or fail. */
+    public static final String RISKY_TEXT = "stub-risky";
+    public static final String REVIEW_TEXT = "stub-review";
+    public static final String BROKEN_TEXT = "stub-broken";
 
     private static final WeChatStub INSTANCE = start();
 
@@ -57,6 +63,15 @@ public final class WeChatStub {
                     out.write(bytes);
                 }
             });
+            server.createContext("/wxa/msg_sec_check", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                byte[] bytes = contentCheckAnswer(request).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
             // the SDK fetches an access token before any call, even where WeChat does not need one
             server.createContext("/cgi-bin/", exchange -> {
                 byte[] bytes = "{\"access_token\":\"stub-token\",\"expires_in\":7200}".getBytes(StandardCharsets.UTF_8);
@@ -71,6 +86,25 @@ public final class WeChatStub {
         } catch (IOException e) {
             throw new IllegalStateException("could not start the WeChat stub", e);
         }
+    }
+
+    /**
+     * WeChat's content-security answers, chosen by a marker in the text: {@link #RISKY_TEXT},
+     * {@link #REVIEW_TEXT}, {@link #BROKEN_TEXT} (a system error), anything else passes. Answers in the v2
+     * shape when the request carries an openid, in the v1 shape (errcode 87014 for risky) otherwise.
+     */
+    private static String contentCheckAnswer(String request) {
+        boolean v2 = request.contains("\"openid\"");
+        if (request.contains(BROKEN_TEXT)) {
+            return "{\"errcode\":-1,\"errmsg\":\"system error\"}";
+        }
+        String suggest = request.contains(RISKY_TEXT) ? "risky" : request.contains(REVIEW_TEXT) ? "review" : "pass";
+        if (!v2) {
+            return suggest.equals("pass") ? "{\"errcode\":0,\"errmsg\":\"ok\"}"
+                    : "{\"errcode\":87014,\"errmsg\":\"risky content\"}";
+        }
+        return "{\"errcode\":0,\"errmsg\":\"ok\",\"result\":{\"suggest\":\"" + suggest
+                + "\",\"label\":" + (suggest.equals("pass") ? 100 : 20001) + "},\"trace_id\":\"stub\"}";
     }
 
     private static String queryParameter(URI uri, String name) {

@@ -8,17 +8,11 @@ import com.luckify.lottery.InstantHotState;
 import com.luckify.lottery.InstantWinService;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
-import com.luckify.web.security.TokenIssuer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -28,9 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InstantWinIT extends IntegrationTest {
 
     private static final String ATTEMPT = "/lottery/v1/lottery/instantParticipation";
-
-    @Autowired
-    TokenIssuer tokens;
 
     @Autowired
     InstantWinService instantWin;
@@ -203,40 +194,5 @@ class InstantWinIT extends IntegrationTest {
     private long count(String sql, Object... args) {
         Long value = jdbc.queryForObject(sql, Long.class, args);
         return value == null ? 0 : value;
-    }
-
-    /** Users made straight in the database (2,000 BCrypt registrations would take minutes), with real tokens. */
-    private List<String> bulkUserTokens(int n) {
-        String batch = "bulk-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            rows.add(new Object[] {batch + i});
-        }
-        jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", rows);
-        return jdbc.queryForList("SELECT id FROM `user` WHERE nickname LIKE ? ORDER BY id", Long.class, batch + "%")
-                .stream().map(userId -> tokens.issue(userId).accessToken()).toList();
-    }
-
-    private static <T> List<Response> runConcurrently(int threads, List<T> inputs,
-            java.util.function.Function<T, Response> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<Response>> futures = new ArrayList<>();
-            for (T input : inputs) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.apply(input);
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> future : futures) {
-                responses.add(future.get(120, TimeUnit.SECONDS));
-            }
-            return responses;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
