@@ -51,7 +51,20 @@ public enum ErrorCode {
     ODDS_OVER_LIMIT(500041, "奖品中奖概率之和不能超过100%"),
     CLOCK_TASK_REQUIRED(500042, "开启打卡任务需要填写打卡任务"),
     NO_CLOCK_TASK(500043, "该抽奖没有打卡任务"),
-    INSTANT_SOLD_OUT(500044, "奖品已抽完");
+    INSTANT_SOLD_OUT(500044, "奖品已抽完"),
+
+    COMMENT_NOT_FOUND(600007, "查找评论失败"),
+    COMMENT_NOT_WINNER(600014, "只有中奖用户才能晒单"),
+    COMMENT_NOT_OWNED(600015, "无权操作该评论"),
+    COMMENT_PICS_NOT_OWNED(600016, "图片必须是自己上传的"),
+    COMMENT_TOO_MANY_PICS(600017, "最多只能晒9张图片"),
+
+    CHECKIN_REPEAT(700006, "重复签到"),
+    TASK_NOT_FOUND(700021, "获取任务失败"),
+    TASK_ALREADY_CLAIMED(700023, "任务已领取"),
+    TASK_NOT_FINISHED(700033, "任务未完成，不能领取奖励"),
+    POINTS_INSUFFICIENT(700034, "心愿值不足"),
+    POINTS_ALREADY_POSTED(700035, "该笔心愿值已入账");
 
     private final int code;
     private final String message;

@@ -1,0 +1,21 @@
+package com.luckify.checkin;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code luckify.checkin.*}: the wish value for days 1 to 7 of the check-in cycle. */
+@ConfigurationProperties("luckify.checkin")
+record CheckinProperties(@DefaultValue({"5", "5", "10", "15", "20", "30", "40"}) List<Integer> rewards) {
+
+    CheckinProperties {
+        if (rewards.size() != 7 || rewards.stream().anyMatch(reward -> reward == null || reward < 0)) {
+            throw new IllegalArgumentException("luckify.checkin.rewards needs 7 amounts of at least 0, got " + rewards);
+        }
+        rewards = List.copyOf(rewards);
+    }
+
+    int rewardOnDay(int streakDay) {
+        return rewards.get(streakDay - 1);
+    }
+}

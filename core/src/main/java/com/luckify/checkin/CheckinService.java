@@ -1,0 +1,80 @@
+package com.luckify.checkin;
+
+import com.luckify.common.BusinessCalendar;
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import com.luckify.common.Outbox;
+import com.luckify.points.PointsLedger;
+import com.luckify.points.PointsReason;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Daily check-in: one per user and business day (the database's unique key decides), a 7-day reward cycle
+ * that restarts after day 7 or after a missed day, the reward paid into the ledger in the same transaction.
+ */
+@Service
+public class CheckinService {
+
+    private final CheckinMapper checkins;
+    private final PointsLedger ledger;
+    private final TaskService tasks;
+    private final Outbox outbox;
+    private final BusinessCalendar calendar;
+    private final CheckinProperties properties;
+    private final TransactionTemplate tx;
+
+    CheckinService(CheckinMapper checkins, PointsLedger ledger, TaskService tasks, Outbox outbox,
+            BusinessCalendar calendar, CheckinProperties properties, TransactionTemplate tx) {
+        this.checkins = checkins;
+        this.ledger = ledger;
+        this.tasks = tasks;
+        this.outbox = outbox;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.tx = tx;
+    }
+
+    /** Checks the user in for today; a second check-in the same business day fails with {@link ErrorCode#CHECKIN_REPEAT}. */
+    public CheckinResult checkin(long userId) {
+        Instant now = calendar.now();
+        LocalDate today = calendar.dayOf(now);
+        try {
+            return tx.execute(status -> {
+                Integer yesterday = checkins.continuousDaysOn(userId, today.minusDays(1));
+                int continuousDays = yesterday == null ? 1 : yesterday + 1;
+                int streakDay = (continuousDays - 1) % 7 + 1;
+                int reward = properties.rewardOnDay(streakDay);
+                checkins.insert(userId, today, streakDay, continuousDays, reward);
+                long balance = reward > 0
+                        ? ledger.post(userId, reward, PointsReason.CHECKIN, "CHECKIN:" + userId + ":" + today)
+                        : ledger.balance(userId);
+                tasks.advance(userId, TaskEvent.CHECKIN, now);
+                outbox.record("CheckedIn", "user", userId, Map.of("userId", userId, "day", today.toString(),
+                        "continuousDays", continuousDays, "streakDay", streakDay, "reward", reward));
+                return new CheckinResult(streakDay, reward, balance);
+            });
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.of(ErrorCode.CHECKIN_REPEAT);
+        }
+    }
+
+    public CheckinStatus status(long userId) {
+        LocalDate today = calendar.today();
+        CheckinMapper.LastCheckin last = checkins.last(userId);
+        int day = 0;
+        boolean checkedInToday = false;
+        if (last != null && last.checkinDate().equals(today)) {
+            day = last.streakDay();
+            checkedInToday = true;
+        } else if (last != null && last.checkinDate().equals(today.minusDays(1)) && last.streakDay() < 7) {
+            // the streak is alive until tonight; after a full cycle the next check-in starts at day 1
+            day = last.streakDay();
+        }
+        return new CheckinStatus(day, checkedInToday, ledger.balance(userId), tasks.isSubscribed(userId));
+    }
+}

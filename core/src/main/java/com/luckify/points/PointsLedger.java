@@ -1,0 +1,59 @@
+package com.luckify.points;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The wish-value (心愿值) ledger: every change is an append-only entry in {@code integral_record} and moves
+ * the balance in {@code integral} in the same transaction, so the balance always equals the sum of the
+ * entries. Each entry carries the unique key of the business fact it pays for, so a fact is paid once
+ * however often it is retried or replayed.
+ */
+@Service
+public class PointsLedger {
+
+    private final PointsMapper points;
+
+    PointsLedger(PointsMapper points) {
+        this.points = points;
+    }
+
+    /**
+     * Grants ({@code delta > 0}) or spends ({@code delta < 0}) wish value for one business fact and returns
+     * the balance after it. Joins the caller's transaction: if the key was already posted
+     * ({@link ErrorCode#POINTS_ALREADY_POSTED}) or the balance does not cover a spend
+     * ({@link ErrorCode#POINTS_INSUFFICIENT}), the whole transaction rolls back, so the fact the caller
+     * recorded with it is not half-paid.
+     */
+    @Transactional
+    public long post(long userId, long delta, PointsReason reason, String bizKey) {
+        if (delta == 0) {
+            throw new IllegalArgumentException("a ledger entry moves wish value");
+        }
+        if (delta > 0) {
+            points.add(userId, delta);
+        } else if (points.take(userId, -delta) == 0) {
+            throw BusinessException.of(ErrorCode.POINTS_INSUFFICIENT);
+        }
+        long balance = points.balance(userId);
+        try {
+            points.insertEntry(userId, delta, balance, reason.name(), reason.text(), bizKey);
+        } catch (DuplicateKeyException e) {
+            throw BusinessException.of(ErrorCode.POINTS_ALREADY_POSTED);
+        }
+        return balance;
+    }
+
+    public long balance(long userId) {
+        Long balance = points.balance(userId);
+        return balance == null ? 0 : balance;
+    }
+
+    /** Whether the business fact with this key has been paid. */
+    public boolean isPosted(String bizKey) {
+        return points.countByBizKey(bizKey) > 0;
+    }
+}

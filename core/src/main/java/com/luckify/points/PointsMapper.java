@@ -1,0 +1,32 @@
+package com.luckify.points;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface PointsMapper {
+
+    /** Creates the balance on the first grant; locks the row until the transaction ends. */
+    @Insert("INSERT INTO integral (user_id, integral) VALUES (#{userId}, #{amount}) "
+            + "ON DUPLICATE KEY UPDATE integral = integral + #{amount}, version = version + 1")
+    void add(@Param("userId") long userId, @Param("amount") long amount);
+
+    /** Takes {@code amount} only if the balance covers it; 0 rows means it does not. */
+    @Update("UPDATE integral SET integral = integral - #{amount}, version = version + 1 "
+            + "WHERE user_id = #{userId} AND integral >= #{amount}")
+    int take(@Param("userId") long userId, @Param("amount") long amount);
+
+    @Select("SELECT integral FROM integral WHERE user_id = #{userId}")
+    Long balance(@Param("userId") long userId);
+
+    @Insert("INSERT INTO integral_record (user_id, integral, balance_after, reason, content, biz_key) "
+            + "VALUES (#{userId}, #{delta}, #{balanceAfter}, #{reason}, #{content}, #{bizKey})")
+    void insertEntry(@Param("userId") long userId, @Param("delta") long delta, @Param("balanceAfter") long balanceAfter,
+            @Param("reason") String reason, @Param("content") String content, @Param("bizKey") String bizKey);
+
+    @Select("SELECT COUNT(*) FROM integral_record WHERE biz_key = #{bizKey}")
+    int countByBizKey(@Param("bizKey") String bizKey);
+}
