@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface ParticipationMapper {
@@ -21,6 +22,10 @@ interface ParticipationMapper {
     int takeStock(@Param("prizeId") long prizeId);
 
     int participantCount(long lotteryId);
+
+    @Select("SELECT prize_id FROM lottery_participation WHERE lottery_id = #{lotteryId} AND user_id = #{userId} "
+            + "AND is_won = 1")
+    Long wonPrizeId(@Param("lotteryId") long lotteryId, @Param("userId") long userId);
 
     /** Entries counted from the entries themselves (instant lotteries keep no running count). */
     long countEntries(long lotteryId);

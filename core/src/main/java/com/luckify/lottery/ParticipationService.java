@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,6 +81,21 @@ public class ParticipationService {
             throw BusinessException.of(ErrorCode.NO_CLOCK_TASK);
         }
         participations.completeClockTask(task.id(), lotteryId, userId);
+    }
+
+    /**
+     * The prize the user won in the lottery, if any; {@link ErrorCode#LOTTERY_NOT_FOUND} when there is no
+     * such lottery.
+     */
+    public Optional<Prize> prizeWonBy(long userId, long lotteryId) {
+        if (lotteries.findLottery(lotteryId) == null) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
+        Long prizeId = participations.wonPrizeId(lotteryId, userId);
+        if (prizeId == null) {
+            return Optional.empty();
+        }
+        return lotteries.findPrizesOf(List.of(lotteryId)).stream().filter(prize -> prize.id() == prizeId).findFirst();
     }
 
     /** A page (1-based) of the lottery's participants in joining order, masked, and their total. */

@@ -3,6 +3,9 @@ package com.luckify.upload;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,6 +51,12 @@ public class UploadService {
                 content.length, type.contentType(), key, url);
         uploads.insert(row);
         return new StoredUpload(row.id, key, url, type.contentType(), content.length);
+    }
+
+    /** Whether every one of these URLs is a file this user uploaded. */
+    public boolean ownsAll(long userId, Collection<String> urls) {
+        Set<String> distinct = new HashSet<>(urls);
+        return distinct.isEmpty() || uploads.countOwnedUrls(userId, distinct) == distinct.size();
     }
 
     private static String displayName(String clientFileName) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface UserMapper {
@@ -23,6 +24,9 @@ interface UserMapper {
     List<PublicUserRow> findPublic(@Param("ids") Collection<Long> ids);
 
     int countActiveBlacklist(long userId);
+
+    @Select("SELECT auth_key FROM user_auth WHERE user_id = #{userId} AND auth_type = #{authType} LIMIT 1")
+    String findAuthKey(@Param("userId") long userId, @Param("authType") String authType);
 
     int updateProfile(@Param("id") long id, @Param("changes") ProfileChanges changes);
 

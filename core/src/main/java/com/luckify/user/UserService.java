@@ -8,6 +8,7 @@ import com.luckify.wechat.WeChatUserInfo;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -121,6 +122,11 @@ public class UserService {
             byId.put(row.id(), PublicUser.of(row.id(), row.nickname(), row.avatar()));
         }
         return byId;
+    }
+
+    /** The user's WeChat openid, if the account was made or linked by a WeChat log-in. */
+    public Optional<String> weChatOpenId(long userId) {
+        return Optional.ofNullable(users.findAuthKey(userId, AUTH_WECHAT));
     }
 
     /** Throws {@link ErrorCode#USER_BLACKLISTED} while the user is on the blacklist. */

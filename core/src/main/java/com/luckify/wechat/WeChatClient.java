@@ -3,6 +3,8 @@ package com.luckify.wechat;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaUserInfo;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
+import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import me.chanjar.weixin.common.error.WxErrorException;
@@ -15,6 +17,10 @@ import org.springframework.stereotype.Component;
 public class WeChatClient {
 
     private static final Logger log = LoggerFactory.getLogger(WeChatClient.class);
+
+    // msg_sec_check v2 scene 2 is "comment"; errcode 87014 is v1's "content is risky"
+    private static final int COMMENT_SCENE = 2;
+    private static final int RISKY_CONTENT = 87014;
 
     private final WxMaService wxMa;
 
@@ -51,6 +57,41 @@ public class WeChatClient {
         } catch (RuntimeException e) {
             log.info("WeChat user info did not decrypt: {}", e.getClass().getSimpleName());
             throw BusinessException.of(ErrorCode.WECHAT_DATA_INVALID);
+        }
+    }
+
+    /**
+     * WeChat's content-security verdict on a text a user wants to publish: the v2 check (scene "comment")
+     * when the user's openid is known, the openid-less v1 check otherwise. Never throws: when WeChat cannot
+     * be asked the verdict is {@link TextVerdict#UNAVAILABLE} and the caller decides what that means.
+     */
+    public TextVerdict checkText(String text, String openId) {
+        try {
+            if (openId == null) {
+                return wxMa.getSecurityService().checkMessage(text) ? TextVerdict.PASS : TextVerdict.RISKY;
+            }
+            WxMaMsgSecCheckCheckResponse response = wxMa.getSecurityService().checkMessage(
+                    WxMaMsgSecCheckCheckRequest.builder().version("2").scene(COMMENT_SCENE).openid(openId).content(text)
+                            .build());
+            String suggest = response.getResult() == null ? null : response.getResult().getSuggest();
+            if (suggest == null) {
+                return TextVerdict.UNAVAILABLE;
+            }
+            return switch (suggest) {
+                case "pass" -> TextVerdict.PASS;
+                case "risky" -> TextVerdict.RISKY;
+                default -> TextVerdict.REVIEW;
+            };
+        } catch (WxErrorException e) {
+            if (e.getError().getErrorCode() == RISKY_CONTENT) {
+                return TextVerdict.RISKY;
+            }
+            log.warn("WeChat content check refused: errcode={} errmsg={}", e.getError().getErrorCode(),
+                    e.getError().getErrorMsg());
+            return TextVerdict.UNAVAILABLE;
+        } catch (RuntimeException e) {
+            log.warn("WeChat content check failed: {}", e.toString());
+            return TextVerdict.UNAVAILABLE;
         }
     }
 

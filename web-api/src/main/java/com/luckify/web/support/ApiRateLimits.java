@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The API's budgets ({@code luckify.api.rate-limit.*}): log-in and registration per client address and per
- * account, uploads and instant-win attempts per user. The client address is the TCP peer; behind a proxy set
+ * account, uploads, instant-win attempts and prize shows per user. The client address is the TCP peer; behind a proxy set
  * {@code server.forward-headers-strategy=native} so it is the phone's.
  */
 @Component
@@ -21,6 +21,7 @@ public class ApiRateLimits {
     private final RateLimit authPerAccount;
     private final RateLimit uploadPerUser;
     private final RateLimit instantPerUser;
+    private final RateLimit commentPerUser;
 
     ApiRateLimits(RateLimiter limiter, Budgets budgets) {
         this.limiter = limiter;
@@ -28,6 +29,7 @@ public class ApiRateLimits {
         this.authPerAccount = new RateLimit("auth-account", budgets.authPerAccount(), budgets.interval());
         this.uploadPerUser = new RateLimit("upload-user", budgets.uploadPerUser(), budgets.interval());
         this.instantPerUser = new RateLimit("instant-user", budgets.instantPerUser(), budgets.interval());
+        this.commentPerUser = new RateLimit("comment-user", budgets.commentPerUser(), budgets.interval());
     }
 
     /** Log-in, registration and WeChat log-in: per address, and per mobile when there is one (a WeChat code is single-use). */
@@ -42,6 +44,11 @@ public class ApiRateLimits {
         limiter.acquire(instantPerUser, Long.toString(userId));
     }
 
+    /** Posting or editing a prize show. */
+    public void comment(long userId) {
+        limiter.acquire(commentPerUser, Long.toString(userId));
+    }
+
     public void upload(long userId) {
         limiter.acquire(uploadPerUser, Long.toString(userId));
     }
@@ -52,6 +59,7 @@ public class ApiRateLimits {
             @DefaultValue("10") long authPerAccount,
             @DefaultValue("20") long uploadPerUser,
             @DefaultValue("30") long instantPerUser,
+            @DefaultValue("10") long commentPerUser,
             @DefaultValue("1m") Duration interval) {
     }
 }

@@ -1,0 +1,244 @@
+package com.luckify.comment;
+
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
+import com.luckify.lottery.ParticipationService;
+import com.luckify.lottery.Prize;
+import com.luckify.upload.UploadService;
+import com.luckify.user.PublicUser;
+import com.luckify.user.UserService;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Prize shows (晒单): only a lottery's winners post them, only the author edits them, the author or a
+ * moderator deletes them (softly, so moderation keeps the history). Likes are one per user by the database
+ * and counted under the comment's row lock, so the count always equals the likes.
+ */
+@Service
+public class CommentService {
+
+    private final CommentMapper comments;
+    private final CommentModerator moderator;
+    private final ParticipationService participations;
+    private final UploadService uploads;
+    private final UserService users;
+    private final CommentProperties properties;
+    private final LikeRankSnapshots snapshots;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CommentService(CommentMapper comments, CommentModerator moderator, ParticipationService participations,
+            UploadService uploads, UserService users, CommentProperties properties, LikeRankSnapshots snapshots,
+            TransactionTemplate tx, Clock clock) {
+        this.comments = comments;
+        this.moderator = moderator;
+        this.participations = participations;
+        this.uploads = uploads;
+        this.users = users;
+        this.properties = properties;
+        this.snapshots = snapshots;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Posts a prize show for a lottery the author won; an empty prize name becomes the won prize's name. */
+    public PostedComment add(long authorId, long lotteryId, CommentDraft draft) {
+        users.requireNotBlacklisted(authorId);
+        Prize prize = participations.prizeWonBy(authorId, lotteryId)
+                .orElseThrow(() -> BusinessException.of(ErrorCode.COMMENT_NOT_WINNER));
+        CommentDraft checked = checkedDraft(authorId, draft, prize.name());
+        CommentModerator.Verdict verdict = moderator.judge(authorId, checked);
+        NewCommentRow row = new NewCommentRow(authorId, lotteryId, checked, verdict);
+        comments.insert(row);
+        return new PostedComment(row.id, verdict.state());
+    }
+
+    /**
+     * The author rewrites the text and pictures; likes stay. The edit is judged like a new comment, except
+     * that a comment a moderator hid stays hidden.
+     */
+    public PostedComment update(long authorId, long commentId, CommentDraft draft) {
+        users.requireNotBlacklisted(authorId);
+        Comment current = requireOwnLive(authorId, commentId);
+        CommentDraft checked = checkedDraft(authorId, draft, current.prizeName());
+        CommentModerator.Verdict verdict = current.moderationState() == ModerationState.HIDDEN
+                ? new CommentModerator.Verdict(ModerationState.HIDDEN, "hidden by a moderator")
+                : moderator.judge(authorId, checked);
+        if (comments.updateByAuthor(commentId, authorId, checked, verdict.state(), verdict.reason()) == 0) {
+            // deleted between the read and the write
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+        }
+        return new PostedComment(commentId, verdict.state());
+    }
+
+    /** The author deletes a comment; deleting it again changes nothing. */
+    public void deleteByAuthor(long authorId, long commentId) {
+        Long author = comments.authorOf(commentId);
+        if (author == null) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+        }
+        if (author != authorId) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_OWNED);
+        }
+        comments.deleteByAuthor(commentId, authorId, clock.instant());
+    }
+
+    /** A moderator removes a comment; the row and its likes stay for the moderation history. */
+    public void deleteByStaff(long staffId, long commentId) {
+        if (comments.authorOf(commentId) == null) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+        }
+        comments.deleteByStaff(commentId, staffId, clock.instant());
+    }
+
+    /** Likes the comment, or takes the like back if the user already liked it. */
+    public PraiseResult togglePraise(long userId, long commentId) {
+        try {
+            return tx.execute(status -> {
+                Comment comment = comments.lockLive(commentId);
+                if (comment == null || !visibleTo(comment, userId)) {
+                    throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+                }
+                if (comments.deletePraise(userId, commentId) > 0) {
+                    comments.addPraises(commentId, -1);
+                    return new PraiseResult(false, comment.praiseCount() - 1);
+                }
+                comments.insertPraise(userId, commentId);
+                comments.addPraises(commentId, 1);
+                return new PraiseResult(true, comment.praiseCount() + 1);
+            });
+        } catch (DuplicateKeyException e) {
+            // cannot happen while toggles hold the comment's lock; say so plainly if it ever does
+            throw new IllegalStateException("like of user " + userId + " on comment " + commentId + " raced", e);
+        }
+    }
+
+    /**
+     * A page of comments the viewer may see (visible ones and the viewer's own pending ones), newest or most
+     * liked first. Most-liked paging walks a snapshot of the order taken at the first page, so likes given
+     * while the reader scrolls neither repeat nor skip a comment.
+     */
+    public CommentPage list(CommentQuery query) {
+        if (query.size() == 0) {
+            return new CommentPage(List.of(), "");
+        }
+        CommentCursor after = CommentCursor.parse(query.cursor(), query.lastId(), query.mostLiked(), comments);
+        if (query.mostLiked() && (after.snapshot() != null || after.isTop() && query.cursor() == null)) {
+            return mostLikedFromSnapshot(query, after);
+        }
+        return keysetPage(query, after.likes(), after.id());
+    }
+
+    private CommentPage keysetPage(CommentQuery query, Integer afterLikes, long afterId) {
+        List<Comment> page = comments.page(new CommentMapper.PageQuery(query.viewerId(), query.lotteryId(),
+                query.mostLiked(), afterLikes, afterId, query.size()));
+        if (page.isEmpty()) {
+            return new CommentPage(List.of(), "");
+        }
+        Comment last = page.get(page.size() - 1);
+        String next = query.mostLiked() ? CommentCursor.keyset(last.praiseCount(), last.id())
+                : CommentCursor.newest(last.id());
+        return new CommentPage(items(query.viewerId(), page), next);
+    }
+
+    private CommentPage mostLikedFromSnapshot(CommentQuery query, CommentCursor after) {
+        String token = after.snapshot();
+        List<RankedComment> ranked = token == null ? null : snapshots.load(token).orElse(null);
+        if (token != null && ranked == null) {
+            // the snapshot is gone: continue from where it left off, by the counts it had
+            return keysetPage(query, after.likes(), after.id());
+        }
+        if (ranked == null) {
+            ranked = comments.rank(new CommentMapper.PageQuery(query.viewerId(), query.lotteryId(), true, null, 0,
+                    LikeRankSnapshots.SIZE));
+            token = ranked.size() > query.size() ? snapshots.save(ranked) : null;
+        }
+        int from = Math.min(after.offset(), ranked.size());
+        int to = Math.min(from + query.size(), ranked.size());
+        boolean full = ranked.size() == LikeRankSnapshots.SIZE;
+        if (from == to) {
+            // past a full snapshot's end the order continues live, below its last place
+            return full ? keysetPage(query, ranked.get(ranked.size() - 1).praiseCount(), ranked.get(ranked.size() - 1).id())
+                    : new CommentPage(List.of(), "");
+        }
+        List<RankedComment> slice = ranked.subList(from, to);
+        Map<Long, Comment> byId = new HashMap<>();
+        comments.findVisibleTo(query.viewerId(), slice.stream().map(RankedComment::id).toList())
+                .forEach(comment -> byId.put(comment.id(), comment));
+        List<Comment> page = slice.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).toList();
+        RankedComment lastServed = slice.get(slice.size() - 1);
+        String next = to < ranked.size() ? CommentCursor.inSnapshot(token, to, lastServed)
+                : full ? CommentCursor.keyset(lastServed.praiseCount(), lastServed.id()) : "";
+        return new CommentPage(items(query.viewerId(), page), next);
+    }
+
+    private List<CommentItem> items(long viewerId, List<Comment> page) {
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = page.stream().map(Comment::id).toList();
+        Set<Long> praised = viewerId > 0 ? new HashSet<>(comments.praisedBy(viewerId, ids)) : Set.of();
+        Map<Long, PublicUser> authors = users.publicUsers(page.stream().map(Comment::userId).distinct().toList());
+        return page.stream().map(comment -> new CommentItem(comment,
+                // an author who no longer exists is shown masked instead of failing the page (the original answered 500)
+                authors.getOrDefault(comment.userId(), new PublicUser(comment.userId(), "**", "")),
+                praised.contains(comment.id()))).toList();
+    }
+
+    /** A comment everyone may see; pending, hidden and deleted ones are not found. */
+    public Comment detail(long commentId) {
+        Comment comment = comments.findLive(commentId);
+        if (comment == null || comment.moderationState() != ModerationState.VISIBLE) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+        }
+        return comment;
+    }
+
+    /** The newest visible comment's id, 0 when there is none: where a client starts its cursor. */
+    public long lastId() {
+        return comments.lastVisibleId();
+    }
+
+    private Comment requireOwnLive(long authorId, long commentId) {
+        Comment comment = comments.findLive(commentId);
+        if (comment == null) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
+        }
+        if (comment.userId() != authorId) {
+            throw BusinessException.of(ErrorCode.COMMENT_NOT_OWNED);
+        }
+        return comment;
+    }
+
+    private static boolean visibleTo(Comment comment, long userId) {
+        return comment.moderationState() == ModerationState.VISIBLE
+                || comment.moderationState() == ModerationState.PENDING && comment.userId() == userId;
+    }
+
+    /**
+     * The draft with its prize name filled in when left empty, and its pictures normalised to "url,url", at
+     * most {@code max-pics}, each one the author's own upload.
+     */
+    private CommentDraft checkedDraft(long authorId, CommentDraft draft, String defaultPrizeName) {
+        List<String> pics = Arrays.stream(draft.pics().split(",")).map(String::trim).filter(url -> !url.isEmpty())
+                .distinct().toList();
+        if (pics.size() > properties.maxPics()) {
+            throw BusinessException.of(ErrorCode.COMMENT_TOO_MANY_PICS);
+        }
+        if (!uploads.ownsAll(authorId, pics)) {
+            throw BusinessException.of(ErrorCode.COMMENT_PICS_NOT_OWNED);
+        }
+        String prizeName = draft.prizeName().isBlank() ? defaultPrizeName : draft.prizeName();
+        return new CommentDraft(prizeName, draft.content(), String.join(",", pics));
+    }
+}
