@@ -47,7 +47,19 @@ class BadInputIT extends IntegrationTest {
             new Endpoint("POST", "/lottery/v1/lottery/participations", true),
             new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinnersList", true),
             new Endpoint("POST", "/lottery/v1/lottery/getUserAllLotteryList", true),
-            new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinList", true));
+            new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinList", true),
+            new Endpoint("POST", "/checkin/v1/checkin", false),
+            new Endpoint("POST", "/checkin/v1/checkin/getCheckin", false),
+            new Endpoint("POST", "/checkin/v1/checkin/getTasks", false),
+            new Endpoint("POST", "/checkin/v1/checkin/claimReward", true),
+            new Endpoint("POST", "/checkin/v1/checkin/updateSub", true),
+            new Endpoint("POST", "/comment/v1/comment/addComment", true),
+            new Endpoint("POST", "/comment/v1/comment/updateComment", true),
+            new Endpoint("POST", "/comment/v1/comment/deleteComment", true),
+            new Endpoint("POST", "/comment/v1/comment/commentPraise", true),
+            new Endpoint("POST", "/comment/v1/comment/getCommentList", true),
+            new Endpoint("POST", "/comment/v1/comment/getCommentDetail", true),
+            new Endpoint("POST", "/comment/v1/comment/getLastId", false));
 
     private static final List<String> MALFORMED = List.of(
             "", "{", "}", "null", "[]", "[1,2]", "\"text\"", "42", "true", "{\"a\":}", "{'single':'quotes'}",
@@ -58,6 +70,7 @@ class BadInputIT extends IntegrationTest {
             "{\"sex\":\"9\",\"latitude\":\"north\",\"longitude\":1e999}",
             "{\"name\":\"" + "长".repeat(5000) + "\",\"mobile\":\"" + "1".repeat(5000) + "\"}",
             "{\"file_data\":12,\"ext\":{},\"file_name\":[\"../\"]}",
+            "{\"lotteryId\":-1,\"content\":{},\"pics\":7,\"taskId\":\"3\",\"state\":true,\"sort\":\"0\"}",
             "{\"lotteryId\":\"1\",\"lastId\":[],\"pageSize\":{},\"isSelected\":\"x\",\"size\":1.5,\"pageIndex\":null}",
             "{\"name\":\"x\",\"thumb\":\"\",\"announceType\":9,\"announceTime\":-1,\"joinNumber\":-5,\"introduce\":\"\","
                     + "\"awardDeadline\":\"soon\",\"sponsorId\":0,\"prizes\":[{\"type\":0},null,7],\"isClocked\":2,"
