@@ -34,6 +34,8 @@ public final class ApiBenchmark {
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     /** Each instant attempt needs a user who has not entered yet. */
     private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);
+    // every check-in needs a user who has not checked in today
+    private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 60_000);
 
     private ApiBenchmark() {
     }
@@ -51,8 +53,10 @@ public final class ApiBenchmark {
             HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
 
             List<String> users = tokens(jdbc, tokens, INSTANT_USERS + CLIENTS);
+            List<String> checkinUsers = tokens(jdbc, tokens, CHECKIN_USERS);
             String owner = users.get(0);
             long lottery = createInstantLottery(http, base, owner);
+            seedComments(jdbc, lottery, 500);
             for (int i = 0; i < 30; i++) {
                 createByTimeLottery(http, base, owner);
             }
@@ -65,6 +69,13 @@ public final class ApiBenchmark {
             Result list = run(port, (c, i) -> c.post("/lottery/v1/lottery/lotteryList",
                     "{\"lastId\":0,\"pageSize\":10,\"isSelected\":0}", null));
             list.print("public lottery list");
+            Result comments = run(port, (c, i) -> c.post("/comment/v1/comment/getCommentList",
+                    "{\"lastId\":0,\"pageSize\":10,\"sort\":0}", users.get(1 + i % CLIENTS)));
+            comments.print("comment list (newest)");
+            AtomicInteger nextCheckin = new AtomicInteger();
+            Result checkin = run(port, (c, i) -> c.post("/checkin/v1/checkin", "",
+                    checkinUsers.get(nextCheckin.getAndIncrement() % checkinUsers.size())));
+            checkin.print("check-in (distinct users)");
             AtomicInteger nextUser = new AtomicInteger(CLIENTS + 1);
             Result instant = run(port, (c, i) -> c.post("/lottery/v1/lottery/instantParticipation",
                     "{\"lotteryId\":" + lottery + "}", users.get(nextUser.getAndIncrement() % users.size())));
@@ -155,6 +166,17 @@ public final class ApiBenchmark {
         }
         return jdbc.queryForList("SELECT id FROM `user` WHERE nickname LIKE ? ORDER BY id", Long.class, batch + "%")
                 .stream().map(id -> tokens.issue(id).accessToken()).toList();
+    }
+
+    /** Visible prize shows by the first users, as a busy feed has them. */
+    private static void seedComments(JdbcTemplate jdbc, long lotteryId, int count) {
+        Long firstUser = jdbc.queryForObject("SELECT MIN(id) FROM `user`", Long.class);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(new Object[] {firstUser, lotteryId, "一等奖", "晒单第" + i + "条，谢谢抽奖！", ""});
+        }
+        jdbc.batchUpdate("INSERT INTO `comment` (user_id, lottery_id, prize_name, content, pics) VALUES (?, ?, ?, ?, ?)",
+                rows);
     }
 
     private static long createInstantLottery(HttpClient http, String base, String token) throws Exception {
