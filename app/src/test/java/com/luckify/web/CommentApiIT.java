@@ -242,7 +242,7 @@ class CommentApiIT extends IntegrationTest {
         api.post(PRAISE, idBody(ids.get(0)), fans.get(0)); // ids[0] drops from 3 likes to 2
         Response second = list(viewer, lotteryId, 1, 0, 2, first.data().path("nextCursor").asString());
         Response third = list(viewer, lotteryId, 1, 0, 2, second.data().path("nextCursor").asString());
-        assertThat(ids(second)).containsExactlyElementsOf(expected.subList(2, 4));
+        assertThat(ids(second)).as("%s after %s", second, first).containsExactlyElementsOf(expected.subList(2, 4));
         assertThat(ids(third)).containsExactly(expected.get(4));
         assertThat(list(viewer, lotteryId, 1, 0, 2, "not-a-cursor").code()).isEqualTo(100002);
     }

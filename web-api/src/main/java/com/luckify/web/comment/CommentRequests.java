@@ -48,7 +48,7 @@ final class CommentRequests {
             @NotNull(message = "is not set") Long lastId,
             @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize,
             @NotNull(message = "is not set") Integer sort,
-            @Size(max = 40, message = "is too long (max 40)") String cursor,
+            @Size(max = 80, message = "is too long (max 80)") String cursor,
             @Min(value = 0, message = "must not be negative") Long lotteryId) {
     }
 
