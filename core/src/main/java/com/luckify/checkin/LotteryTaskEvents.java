@@ -2,6 +2,7 @@ package com.luckify.checkin;
 
 import com.luckify.common.DomainEvent;
 import com.luckify.common.DomainEventHandler;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,14 @@ class LotteryTaskEvents implements DomainEventHandler {
 
     @Override
     public void handle(DomainEvent event) {
-        TaskEvent taskEvent = event.type().equals("LotteryJoined") ? TaskEvent.LOTTERY_JOINED : TaskEvent.LOTTERY_CREATED;
-        tasks.advance(event.longValue("userId"), taskEvent, event.occurredAt());
+        handleAll(List.of(event));
+    }
+
+    /** A whole relay batch in two statements (see {@link TaskService#advanceAll}). */
+    @Override
+    public void handleAll(List<DomainEvent> events) {
+        tasks.advanceAll(events.stream().map(event -> new TaskService.UserEvent(event.longValue("userId"),
+                event.type().equals("LotteryJoined") ? TaskEvent.LOTTERY_JOINED : TaskEvent.LOTTERY_CREATED,
+                event.occurredAt())).toList());
     }
 }

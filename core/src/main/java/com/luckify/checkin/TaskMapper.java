@@ -20,15 +20,16 @@ interface TaskMapper {
     List<RecordRow> records(@Param("userId") long userId, @Param("periods") List<TaskPeriod> periods);
 
     /**
-     * One more step of a task in a period; the task is finished on the step that reaches its count. The
-     * {@code is_finished} assignment comes first so that it sees the progress before this step.
+     * One more step for each (user, task, period), in one statement; a key listed twice steps twice. A task
+     * is finished on the step that reaches its count; the {@code is_finished} assignment comes first so that
+     * it sees the progress before the step.
      */
-    @Insert("INSERT INTO task_record (user_id, task_id, period_key, progress, is_finished) "
-            + "VALUES (#{userId}, #{taskId}, #{periodKey}, 1, IF(#{needCount} <= 1, 1, 0)) "
-            + "ON DUPLICATE KEY UPDATE is_finished = IF(is_finished = 0 AND progress + 1 >= #{needCount}, 1, is_finished), "
-            + "progress = LEAST(progress + 1, #{needCount})")
-    void step(@Param("userId") long userId, @Param("taskId") long taskId, @Param("periodKey") String periodKey,
-            @Param("needCount") int needCount);
+    @Insert("<script>INSERT INTO task_record (user_id, task_id, period_key, progress, need_count, is_finished) VALUES "
+            + "<foreach item='s' collection='steps' separator=','>"
+            + "(#{s.userId}, #{s.taskId}, #{s.periodKey}, 1, #{s.needCount}, IF(#{s.needCount} &lt;= 1, 1, 0))</foreach> "
+            + "ON DUPLICATE KEY UPDATE is_finished = IF(is_finished = 0 AND progress + 1 >= need_count, 1, is_finished), "
+            + "progress = LEAST(progress + 1, need_count)</script>")
+    void step(@Param("steps") List<TaskStep> steps);
 
     /** Finished → rewarded, once: concurrent claims queue on the row and only the first one sees state 1. */
     @Update("UPDATE task_record SET is_finished = 2, rewarded_time = #{now} "
@@ -44,18 +45,23 @@ interface TaskMapper {
             + "ON DUPLICATE KEY UPDATE is_sub_checkin = #{subscribed}, sub_time = #{now}")
     void subscribe(@Param("userId") long userId, @Param("subscribed") int subscribed, @Param("now") Instant now);
 
-    @Insert("INSERT INTO task_progress (user_id, is_participated_lottery) VALUES (#{userId}, 1) "
-            + "ON DUPLICATE KEY UPDATE is_participated_lottery = 1")
-    void markParticipated(@Param("userId") long userId);
-
-    @Insert("INSERT INTO task_progress (user_id, is_initiated_lottery) VALUES (#{userId}, 1) "
-            + "ON DUPLICATE KEY UPDATE is_initiated_lottery = 1")
-    void markInitiated(@Param("userId") long userId);
+    /** The original's newbie flags, set (never cleared) for several users in one statement. */
+    @Insert("<script>INSERT INTO task_progress (user_id, is_participated_lottery, is_initiated_lottery) VALUES "
+            + "<foreach item='f' collection='flags' separator=','>(#{f.userId}, #{f.participated}, #{f.initiated})</foreach> "
+            + "ON DUPLICATE KEY UPDATE is_participated_lottery = GREATEST(is_participated_lottery, VALUES(is_participated_lottery)), "
+            + "is_initiated_lottery = GREATEST(is_initiated_lottery, VALUES(is_initiated_lottery))</script>")
+    void markNewbieFlags(@Param("flags") List<NewbieFlags> flags);
 
     @Select("SELECT is_sub_checkin FROM task_progress WHERE user_id = #{userId}")
     Integer subscribed(@Param("userId") long userId);
 
     record TaskPeriod(long taskId, String periodKey) {
+    }
+
+    record TaskStep(long userId, long taskId, String periodKey, int needCount) {
+    }
+
+    record NewbieFlags(long userId, int participated, int initiated) {
     }
 
     record RecordRow(long taskId, String periodKey, int progress, int isFinished) {

@@ -10,9 +10,12 @@ import com.luckify.points.PointsReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,17 +102,43 @@ public class TaskService {
 
     /** One step of every enabled task the event counts for, in the period the event happened in. */
     void advance(long userId, TaskEvent event, Instant at) {
-        LocalDate day = calendar.dayOf(at);
-        for (Task task : definitions.get(ALL)) {
-            if (task.eventType().equals(event.name())) {
-                tasks.step(userId, task.id(), task.taskType().periodKey(day), task.needCount());
+        advanceAll(List.of(new UserEvent(userId, event, at)));
+    }
+
+    /**
+     * {@link #advance} for many events in two statements at most, whatever their number: the outbox relay
+     * hands over a whole batch. Rows are sorted by key so that concurrent batches lock them in one order.
+     */
+    void advanceAll(List<UserEvent> events) {
+        List<Task> all = definitions.get(ALL);
+        List<TaskMapper.TaskStep> steps = new ArrayList<>();
+        Map<Long, TaskMapper.NewbieFlags> flags = new TreeMap<>();
+        for (UserEvent event : events) {
+            LocalDate day = calendar.dayOf(event.at());
+            for (Task task : all) {
+                if (task.eventType().equals(event.type().name())) {
+                    steps.add(new TaskMapper.TaskStep(event.userId(), task.id(), task.taskType().periodKey(day),
+                            task.needCount()));
+                }
+            }
+            boolean joined = event.type() == TaskEvent.LOTTERY_JOINED;
+            if (joined || event.type() == TaskEvent.LOTTERY_CREATED) {
+                flags.merge(event.userId(), new TaskMapper.NewbieFlags(event.userId(), joined ? 1 : 0, joined ? 0 : 1),
+                        (a, b) -> new TaskMapper.NewbieFlags(a.userId(), Math.max(a.participated(), b.participated()),
+                                Math.max(a.initiated(), b.initiated())));
             }
         }
-        switch (event) {
-            case LOTTERY_JOINED -> tasks.markParticipated(userId);
-            case LOTTERY_CREATED -> tasks.markInitiated(userId);
-            default -> {
-            }
+        if (!steps.isEmpty()) {
+            steps.sort(Comparator.comparingLong(TaskMapper.TaskStep::userId).thenComparingLong(TaskMapper.TaskStep::taskId)
+                    .thenComparing(TaskMapper.TaskStep::periodKey));
+            tasks.step(steps);
         }
+        if (!flags.isEmpty()) {
+            tasks.markNewbieFlags(List.copyOf(flags.values()));
+        }
+    }
+
+    /** Something a user did at a moment, as far as tasks are concerned. */
+    record UserEvent(long userId, TaskEvent type, Instant at) {
     }
 }

@@ -1,5 +1,6 @@
 package com.luckify.common;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,4 +13,12 @@ public interface DomainEventHandler {
     Set<String> eventTypes();
 
     void handle(DomainEvent event);
+
+    /**
+     * The wanted events of one relay batch, in order; a handler that can do a batch in fewer statements
+     * than one event at a time overrides this.
+     */
+    default void handleAll(List<DomainEvent> events) {
+        events.forEach(this::handle);
+    }
 }

@@ -67,7 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
             Integer count = tx.execute(status -> {
                 List<OutboxMapper.OutboxRow> rows = outbox.claimPending(BATCH, maxAttempts);
                 rows.forEach(row -> claimed.add(row.id()));
-                rows.forEach(this::dispatch);
+                dispatch(rows);
                 if (!rows.isEmpty()) {
                     outbox.markPublished(claimed);
                 }
@@ -91,7 +91,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (row == null) {
                     return false;
                 }
-                dispatch(row);
+                dispatch(List.of(row));
                 outbox.markPublished(List.of(id));
                 return true;
             }));
@@ -103,12 +103,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void dispatch(OutboxMapper.OutboxRow row) {
-        DomainEvent event = new DomainEvent(row.id(), row.eventType(), row.aggregateType(), row.aggregateId(),
-                JSON.readValue(row.payload(), PAYLOAD), row.createTime());
+    private void dispatch(List<OutboxMapper.OutboxRow> rows) {
+        List<DomainEvent> events = rows.stream().map(row -> new DomainEvent(row.id(), row.eventType(),
+                row.aggregateType(), row.aggregateId(), JSON.readValue(row.payload(), PAYLOAD), row.createTime())).toList();
         for (DomainEventHandler handler : handlers) {
-            if (handler.eventTypes().contains(event.type())) {
-                handler.handle(event);
+            List<DomainEvent> wanted = events.stream().filter(event -> handler.eventTypes().contains(event.type())).toList();
+            if (!wanted.isEmpty()) {
+                handler.handleAll(wanted);
             }
         }
     }
