@@ -2,6 +2,7 @@ package com.luckify.web.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -59,7 +60,7 @@ class ApiSecurityConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
                 new UserIdClaimValidator()));
-        return decoder;
+        return new VerifiedTokenCache(decoder, Clock.systemUTC());
     }
 
     @Bean
