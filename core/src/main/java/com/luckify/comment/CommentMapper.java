@@ -26,10 +26,18 @@ interface CommentMapper {
     /** Locks the comment, so that the likes of one comment are counted one toggle at a time. */
     Comment lockLive(@Param("id") long id);
 
-    List<Comment> page(@Param("q") PageQuery query);
+    /**
+     * A page of the visible comments and the viewer's own pending ones; {@code afterLikes} null continues by
+     * id only. Plain parameters rather than a record: the dynamic SQL reads them on every call.
+     */
+    List<Comment> page(@Param("viewerId") long viewerId, @Param("lotteryId") long lotteryId,
+            @Param("mostLiked") boolean mostLiked, @Param("afterLikes") Integer afterLikes, @Param("afterId") long afterId,
+            @Param("size") int size);
 
     /** The ids and like counts of a page query: the most-liked order, for a snapshot. */
-    List<RankedComment> rank(@Param("q") PageQuery query);
+    List<RankedComment> rank(@Param("viewerId") long viewerId, @Param("lotteryId") long lotteryId,
+            @Param("mostLiked") boolean mostLiked, @Param("afterLikes") Integer afterLikes, @Param("afterId") long afterId,
+            @Param("size") int size);
 
     /** These comments, if the viewer may still see them (not deleted; visible, or the viewer's own pending). */
     List<Comment> findVisibleTo(@Param("viewerId") long viewerId, @Param("ids") Collection<Long> ids);
@@ -71,8 +79,4 @@ interface CommentMapper {
 
     @Select("SELECT word FROM sensitive_word WHERE enabled = 1")
     List<String> enabledSensitiveWords();
-
-    /** A page query; {@code afterLikes} null continues by id only. */
-    record PageQuery(long viewerId, long lotteryId, boolean mostLiked, Integer afterLikes, long afterId, int size) {
-    }
 }

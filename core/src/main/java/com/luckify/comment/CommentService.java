@@ -140,8 +140,8 @@ public class CommentService {
     }
 
     private CommentPage keysetPage(CommentQuery query, Integer afterLikes, long afterId) {
-        List<Comment> page = comments.page(new CommentMapper.PageQuery(query.viewerId(), query.lotteryId(),
-                query.mostLiked(), afterLikes, afterId, query.size()));
+        List<Comment> page = comments.page(query.viewerId(), query.lotteryId(), query.mostLiked(), afterLikes, afterId,
+                query.size());
         if (page.isEmpty()) {
             return new CommentPage(List.of(), "");
         }
@@ -159,8 +159,7 @@ public class CommentService {
             return keysetPage(query, after.likes(), after.id());
         }
         if (ranked == null) {
-            ranked = comments.rank(new CommentMapper.PageQuery(query.viewerId(), query.lotteryId(), true, null, 0,
-                    LikeRankSnapshots.SIZE));
+            ranked = comments.rank(query.viewerId(), query.lotteryId(), true, null, 0, LikeRankSnapshots.SIZE);
             token = ranked.size() > query.size() ? snapshots.save(ranked) : null;
         }
         int from = Math.min(after.offset(), ranked.size());
