@@ -1,0 +1,5 @@
+package com.luckify.draw;
+
+/** A winner and the prize they get. */
+public record Award(long userId, long prizeId) {
+}
