@@ -1,5 +1,6 @@
 package com.luckify;
 
+import com.luckify.batch.BatchJobsConfiguration;
 import com.luckify.web.WebApiConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,7 +24,7 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         // adapters come in through their role-guarded configurations below, never by scanning
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.luckify\\.(web|admin|batch|integration|report)\\..*")})
-@Import(WebApiConfiguration.class)
+@Import({WebApiConfiguration.class, BatchJobsConfiguration.class})
 public class LuckifyApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,242 @@
+package com.luckify.batch;
+
+import static com.luckify.support.LotteryFixtures.prize;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.luckify.batch.draw.DrawLauncher;
+import com.luckify.draw.Award;
+import com.luckify.draw.DrawVerifier;
+import com.luckify.draw.Entrant;
+import com.luckify.draw.PrizeUnit;
+import com.luckify.lottery.LotteryService;
+import com.luckify.support.ApiClient.Response;
+import com.luckify.support.IntegrationTest;
+import com.luckify.support.LotteryFixtures;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The draw job against MariaDB: given a lottery and its participants, when it is drawn, then ... */
+class DrawJobIT extends IntegrationTest {
+
+    @Autowired
+    DrawLauncher launcher;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    LotteryService lotteryService;
+
+    @Test
+    void aDueLotteryIsDrawnOnceAndAnyoneCanRecomputeItsWinners() {
+        String owner = newUserToken();
+        long lotteryId = createLottery(owner, clockedLottery(1, 0, prize(2, 3), prize(1, 2)));
+        List<String> players = bulkUserTokens(40);
+        for (int i = 0; i < players.size(); i++) {
+            join(players.get(i), lotteryId);
+            if (i % 4 == 0) {
+                assertThat(api.post("/lottery/v1/lottery/completeClockTask", "{\"lotteryId\":" + lotteryId + "}",
+                        players.get(i)).status()).isEqualTo(200);
+            }
+        }
+        makeDue(lotteryId);
+
+        JobExecution execution = launcher.draw(lotteryId);
+
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, Object> record = jdbc.queryForMap("SELECT seed, state, algorithm, algorithm_version, participant_count, "
+                + "participants_digest, winner_count, job_execution_id FROM draw_record WHERE lottery_id = ?", lotteryId);
+        assertThat(record).containsEntry("state", "DRAWN").containsEntry("participant_count", 40)
+                .containsEntry("winner_count", 5).containsEntry("algorithm", "weighted-top-k/hmac-sha256")
+                .containsEntry("algorithm_version", 1).containsEntry("job_execution_id", execution.getId());
+        assertThat(winners(lotteryId)).hasSize(5);
+        assertThat(jdbc.queryForList("SELECT stock FROM prize WHERE lottery_id = ?", Integer.class, lotteryId))
+                .containsOnly(0);
+        assertThat(jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND weight = 3",
+                Integer.class, lotteryId)).as("clock task done: weight x3").isEqualTo(10);
+
+        // the verifier, given what is published, gets the same winners, prizes and digest
+        VerifierRun verified = verify((byte[]) record.get("seed"), lotteryId);
+        assertThat(verified.awards()).containsExactlyInAnyOrderElementsOf(winners(lotteryId));
+        assertThat(verified.output()).contains("digest " + record.get("participants_digest"));
+        List<Long> levelOne = jdbc.queryForList("SELECT id FROM prize WHERE lottery_id = ? AND level = 1", Long.class,
+                lotteryId);
+        assertThat(verified.awards().subList(0, 2)).extracting(Award::prizeId).containsOnly(levelOne.get(0));
+
+        // the detail shows the revealed seed and the proof
+        Response detail = api.post("/lottery/v1/lottery/lotteryDetail", "{\"id\":" + lotteryId + "}", owner);
+        assertThat(detail.body()).contains((String) record.get("participants_digest"));
+
+        assertThat(launcher.draw(lotteryId)).as("a drawn lottery is never drawn again").isNull();
+        assertThat(winners(lotteryId)).hasSize(5);
+    }
+
+    @Test
+    void aLotteryWithoutParticipantsIsAnnouncedWithoutWinners() {
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 3)));
+        makeDue(lotteryId);
+
+        assertThat(launcher.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(jdbc.queryForMap("SELECT state, participant_count, winner_count FROM draw_record WHERE lottery_id = ?",
+                lotteryId)).containsEntry("state", "DRAWN").containsEntry("participant_count", 0)
+                .containsEntry("winner_count", 0);
+        assertThat(jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT stock FROM prize WHERE lottery_id = ?", Integer.class, lotteryId))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aLotteryNotYetDueIsLeftAloneAndDrawnOnceItIs() {
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 1)));
+        join(newUserToken(), lotteryId);
+
+        JobExecution early = launcher.draw(lotteryId);
+
+        assertThat(early.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(early.getExitStatus().getExitDescription()).contains("is not due");
+        assertThat(jdbc.queryForObject("SELECT state FROM draw_record WHERE lottery_id = ?", String.class, lotteryId))
+                .isEqualTo("PENDING");
+        makeDue(lotteryId);
+        assertThat(launcher.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(winners(lotteryId)).hasSize(1);
+    }
+
+    @Test
+    void aByCountLotteryIsDrawnAsSoonAsItIsFull() throws Exception {
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(2, 3, prize(1, 1)));
+        for (String player : bulkUserTokens(3)) {
+            join(player, lotteryId);
+        }
+
+        // JoinThresholdReached → outbox relay → the draw, without waiting for the schedule
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?",
+                Integer.class, lotteryId) == 0) {
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId))
+                .isEqualTo(1);
+        assertThat(winners(lotteryId)).hasSize(1);
+    }
+
+    @Test
+    void aDrawStoppedMidwayResumesAndEndsWithTheWinnersAnUninterruptedDrawGives() throws Exception {
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 10), prize(2, 40)));
+        int participants = 30_000;
+        bulkParticipants(lotteryId, participants);
+        makeDue(lotteryId);
+
+        CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> launcher.draw(lotteryId));
+        long executionId = awaitReadCount(lotteryId, 5_000);
+        jobOperator.stop(executionId);
+        // Batch 6 ends a step stopped between chunks as STOPPED, or FAILED if the stop raced its bookkeeping;
+        // either way the instance is not complete and starts again where its last committed chunk ended
+        assertThat(first.get(60, TimeUnit.SECONDS).getStatus()).isIn(BatchStatus.STOPPED, BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT state FROM draw_record WHERE lottery_id = ?", String.class, lotteryId))
+                .isEqualTo("DRAWING");
+        assertThat(winners(lotteryId)).isEmpty();
+
+        JobExecution resumed = launcher.draw(lotteryId);
+
+        assertThat(resumed.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.getJobInstanceId()).isEqualTo(first.get().getJobInstanceId());
+        assertThat(readCount(resumed.getId())).as("went on after the last committed chunk")
+                .isBetween(1L, participants - 5_000L);
+        byte[] seed = jdbc.queryForObject("SELECT seed FROM draw_record WHERE lottery_id = ?", byte[].class, lotteryId);
+        VerifierRun uninterrupted = verify(seed, lotteryId);
+        assertThat(winners(lotteryId)).containsExactlyInAnyOrderElementsOf(uninterrupted.awards()).hasSize(50);
+        assertThat(uninterrupted.output()).contains("digest " + jdbc.queryForObject(
+                "SELECT participants_digest FROM draw_record WHERE lottery_id = ?", String.class, lotteryId));
+    }
+
+    private static String clockedLottery(int announceType, int joinNumber, String... prizes) {
+        String plain = LotteryFixtures.lottery(announceType, joinNumber, prizes);
+        return plain.replace("\"isClocked\":0", "\"isClocked\":1,\"clockTask\":{\"type\":3,\"seconds\":5,"
+                + "\"appletType\":0,\"pageLink\":\"\",\"appId\":\"\",\"pagePath\":\"\",\"image\":\"https://img.example.com/c.png\","
+                + "\"videoAccountId\":\"\",\"videoId\":\"\",\"articleLink\":\"\",\"copywriting\":\"看图\",\"chanceType\":2,"
+                + "\"increaseMultiple\":3}");
+    }
+
+    private void join(String token, long lotteryId) {
+        Response response = api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", token);
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+    }
+
+    /** Moves the announce time into the past, as time passing would. */
+    private void makeDue(long lotteryId) {
+        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
+        lotteryService.changed(lotteryId);
+    }
+
+    /** Many participants straight in the database, as joining them one by one over HTTP would take minutes. */
+    private void bulkParticipants(long lotteryId, int n) {
+        String batch = "draw-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        List<Object[]> users = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            users.add(new Object[] {batch + i});
+        }
+        jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", users);
+        jdbc.update("INSERT INTO lottery_participation (lottery_id, user_id) SELECT ?, id FROM `user` WHERE nickname LIKE ?",
+                lotteryId, batch + "%");
+        jdbc.update("UPDATE lottery SET participant_count = ? WHERE id = ?", n, lotteryId);
+    }
+
+    private long awaitReadCount(long lotteryId, long atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT s.JOB_EXECUTION_ID, s.READ_COUNT FROM BATCH_STEP_EXECUTION s "
+                    + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID "
+                    + "WHERE p.PARAMETER_NAME = 'lotteryId' AND p.PARAMETER_VALUE = ? AND s.STEP_NAME = 'selectWinners'",
+                    Long.toString(lotteryId));
+            if (!rows.isEmpty() && ((Number) rows.get(0).get("READ_COUNT")).longValue() >= atLeast) {
+                return ((Number) rows.get(0).get("JOB_EXECUTION_ID")).longValue();
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("the draw never read " + atLeast + " participants");
+    }
+
+    private long readCount(long jobExecutionId) {
+        return jdbc.queryForObject("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
+                + "AND STEP_NAME = 'selectWinners'", Long.class, jobExecutionId);
+    }
+
+    private List<Award> winners(long lotteryId) {
+        return jdbc.query("SELECT user_id, prize_id FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
+                (rs, i) -> new Award(rs.getLong(1), rs.getLong(2)), lotteryId);
+    }
+
+    /** Runs the public verifier on the participant list as the database has it and the lottery's prize units. */
+    private VerifierRun verify(byte[] seed, long lotteryId) {
+        List<Entrant> entrants = jdbc.query("SELECT user_id, weight FROM lottery_participation WHERE lottery_id = ?",
+                (rs, i) -> new Entrant(rs.getLong(1), rs.getInt(2)), lotteryId);
+        List<PrizeUnit> units = new ArrayList<>();
+        jdbc.query("SELECT id, level, count FROM prize WHERE lottery_id = ?", rs -> {
+            for (int i = 0; i < rs.getInt("count"); i++) {
+                units.add(new PrizeUnit(rs.getLong("id"), rs.getInt("level")));
+            }
+        }, lotteryId);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<Award> awards = DrawVerifier.verify(seed, entrants, units, new PrintStream(out, true, StandardCharsets.UTF_8));
+        return new VerifierRun(awards, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private record VerifierRun(List<Award> awards, String output) {
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring Batch jobs and their schedules (the {@code batch} role). */
+package com.luckify.batch;

@@ -1,0 +1,66 @@
+package com.luckify.lottery;
+
+import com.luckify.draw.Entrant;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+interface DrawMapper {
+
+    /** By-time lotteries past their time, by-count ones full or past their time; published, open, not drawn. */
+    @Select("SELECT l.id FROM lottery l JOIN draw_record d ON d.lottery_id = l.id "
+            + "WHERE l.announce_type IN (1, 2) AND l.is_announced = 0 AND l.publish_time IS NOT NULL "
+            + "AND l.cancelled_at IS NULL AND d.state IN ('PENDING', 'DRAWING') "
+            + "AND (l.announce_time <= #{now} OR (l.announce_type = 2 AND l.participant_count >= l.join_number)) "
+            + "ORDER BY l.announce_time, l.id LIMIT #{limit}")
+    List<Long> due(@Param("now") Instant now, @Param("limit") int limit);
+
+    @Select("SELECT l.id, l.announce_type, l.announce_time, l.join_number, l.participant_count, l.is_announced, "
+            + "l.cancelled_at, l.publish_time, d.seed, d.state AS draw_state FROM lottery l "
+            + "JOIN draw_record d ON d.lottery_id = l.id WHERE l.id = #{lotteryId}")
+    DrawTarget target(@Param("lotteryId") long lotteryId);
+
+    @Update("UPDATE draw_record SET state = 'DRAWING', job_execution_id = #{jobExecutionId} "
+            + "WHERE lottery_id = #{lotteryId} AND state IN ('PENDING', 'DRAWING')")
+    int markDrawing(@Param("lotteryId") long lotteryId, @Param("jobExecutionId") long jobExecutionId);
+
+    /** Participants after a user id, in user id order, with their draw weight. */
+    @Select("SELECT p.user_id, IF(c.user_id IS NULL, 1, #{clockTaskWeight}) AS weight FROM lottery_participation p "
+            + "LEFT JOIN clock_task_completion c ON c.lottery_id = p.lottery_id AND c.user_id = p.user_id "
+            + "WHERE p.lottery_id = #{lotteryId} AND p.user_id > #{afterUserId} ORDER BY p.user_id LIMIT #{limit}")
+    List<Entrant> entrantsAfter(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId,
+            @Param("limit") int limit, @Param("clockTaskWeight") int clockTaskWeight);
+
+    /** Only one completion ever wins: a draw finished by another process leaves 0 rows here. */
+    @Update("UPDATE draw_record SET state = 'DRAWN', algorithm = #{algorithm}, algorithm_version = #{version}, "
+            + "participant_count = #{participants}, participants_digest = #{digest}, winner_count = #{winners}, "
+            + "job_execution_id = #{jobExecutionId}, drawn_time = #{now} "
+            + "WHERE lottery_id = #{lotteryId} AND state IN ('PENDING', 'DRAWING')")
+    int markDrawn(@Param("lotteryId") long lotteryId, @Param("algorithm") String algorithm, @Param("version") int version,
+            @Param("participants") int participants, @Param("digest") String digest, @Param("winners") int winners,
+            @Param("jobExecutionId") long jobExecutionId, @Param("now") Instant now);
+
+    @Update("UPDATE lottery_participation SET is_won = 1, prize_id = #{prizeId} "
+            + "WHERE lottery_id = #{lotteryId} AND user_id = #{userId} AND is_won = 0")
+    int award(@Param("lotteryId") long lotteryId, @Param("userId") long userId, @Param("prizeId") long prizeId);
+
+    /** Records on each entry the weight the draw gave it. */
+    @Update("UPDATE lottery_participation p JOIN clock_task_completion c ON c.lottery_id = p.lottery_id "
+            + "AND c.user_id = p.user_id SET p.weight = #{weight} WHERE p.lottery_id = #{lotteryId}")
+    void recordClockTaskWeights(@Param("lotteryId") long lotteryId, @Param("weight") int weight);
+
+    @Update("UPDATE prize SET stock = stock - #{units} WHERE id = #{prizeId} AND lottery_id = #{lotteryId} "
+            + "AND stock >= #{units}")
+    int takeStock(@Param("lotteryId") long lotteryId, @Param("prizeId") long prizeId, @Param("units") int units);
+
+    @Update("UPDATE lottery SET is_announced = 1, announced_time = #{now} WHERE id = #{lotteryId} AND is_announced = 0")
+    int announce(@Param("lotteryId") long lotteryId, @Param("now") Instant now);
+
+    record DrawTarget(long id, int announceType, Instant announceTime, int joinNumber, int participantCount,
+            int isAnnounced, Instant cancelledAt, Instant publishTime, byte[] seed, String drawState) {
+    }
+}
