@@ -8,8 +8,8 @@ import java.util.HexFormat;
 /**
  * The digest of the participant list a draw saw, published with the result: participants in ascending user
  * id, one line {@code <userId>:<weight>\n} each, hashed in blocks of {@value #BLOCK} lines as a chain
- * {@code d = SHA-256(d || block)} starting from 32 zero bytes. The chain value after each full block is all
- * the state there is, so a draw read in chunks of {@value #BLOCK} can save it and go on after a restart.
+ * {@code d = SHA-256(d || block)} starting from 32 zero bytes. Its {@link State} (chain value and the lines
+ * of the block under way) can be saved between chunks and resumed after a restart.
  */
 public final class ParticipantDigest {
 
@@ -28,10 +28,12 @@ public final class ParticipantDigest {
         this.chain = chain;
     }
 
-    /** Continues from a saved chain value, at a block boundary. */
-    public static ParticipantDigest resume(String chainHex, long lastUserId) {
-        ParticipantDigest digest = new ParticipantDigest(HexFormat.of().parseHex(chainHex));
-        digest.lastUserId = lastUserId;
+    /** Continues from a saved state. */
+    public static ParticipantDigest resume(State state) {
+        ParticipantDigest digest = new ParticipantDigest(HexFormat.of().parseHex(state.chainHex()));
+        digest.block.append(state.pending());
+        digest.lines = state.pendingLines();
+        digest.lastUserId = state.lastUserId();
         return digest;
     }
 
@@ -47,16 +49,9 @@ public final class ParticipantDigest {
         }
     }
 
-    /** The chain value; only meaningful at a block boundary (for saving) or at the end. */
-    public String chainHex() {
-        if (lines != 0) {
-            throw new IllegalStateException("the digest is saved at block boundaries only");
-        }
-        return HexFormat.of().formatHex(chain);
-    }
-
-    public long lastUserId() {
-        return lastUserId;
+    /** Everything needed to go on later: the chain value and the block under way. */
+    public State state() {
+        return new State(HexFormat.of().formatHex(chain), block.toString(), lines, lastUserId);
     }
 
     /** The digest of everything added: the last, partial block included. */
@@ -65,6 +60,10 @@ public final class ParticipantDigest {
             flush();
         }
         return HexFormat.of().formatHex(chain);
+    }
+
+    /** A digest in progress, as saved between chunks. */
+    public record State(String chainHex, String pending, int pendingLines, long lastUserId) {
     }
 
     private void flush() {

@@ -114,8 +114,13 @@ class DrawAlgorithmTest {
         byte[] afterFirst = sha256(new byte[32], firstBlock.toString());
         assertThat(large.finish()).isEqualTo(hex(sha256(afterFirst, secondBlock.toString())));
 
-        ParticipantDigest resumed = ParticipantDigest.resume(hex(afterFirst), 1_000);
-        for (long id = 1_001; id <= 1_500; id++) {
+        // saved and resumed in the middle of a block, as a restarted draw does
+        ParticipantDigest before = new ParticipantDigest();
+        for (long id = 1; id <= 1_234; id++) {
+            before.add(new Entrant(id, 1));
+        }
+        ParticipantDigest resumed = ParticipantDigest.resume(before.state());
+        for (long id = 1_235; id <= 1_500; id++) {
             resumed.add(new Entrant(id, 1));
         }
         assertThat(resumed.finish()).isEqualTo(large.finish());
