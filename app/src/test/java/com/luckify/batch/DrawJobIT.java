@@ -16,6 +16,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +27,12 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** The draw job against MariaDB: given a lottery and its participants, when it is drawn, then ... */
 class DrawJobIT extends IntegrationTest {
+
+    private static final String PARTICIPANTS = "/lottery/v1/lottery/drawParticipants";
 
     @Autowired
     DrawLauncher launcher;
@@ -52,6 +56,8 @@ class DrawJobIT extends IntegrationTest {
             }
         }
         makeDue(lotteryId);
+        assertThat(api.post(PARTICIPANTS, "{\"lotteryId\":" + lotteryId + ",\"lastUserId\":0,\"pageSize\":10}").code())
+                .as("the list is published once it stops changing").isEqualTo(500045);
 
         JobExecution execution = launcher.draw(lotteryId);
 
@@ -77,9 +83,29 @@ class DrawJobIT extends IntegrationTest {
                 lotteryId);
         assertThat(verified.awards().subList(0, 2)).extracting(Award::prizeId).containsOnly(levelOne.get(0));
 
-        // the detail shows the revealed seed and the proof
-        Response detail = api.post("/lottery/v1/lottery/lotteryDetail", "{\"id\":" + lotteryId + "}", owner);
-        assertThat(detail.body()).contains((String) record.get("participants_digest"));
+        // and so does anyone who only has the API: the revealed seed, the prizes and the participant list
+        JsonNode detail = api.post("/lottery/v1/lottery/lotteryDetail", "{\"id\":" + lotteryId + "}", owner).data();
+        JsonNode proof = detail.path("draw");
+        assertThat(proof.path("participantsDigest").asString()).isEqualTo(record.get("participants_digest"));
+        assertThat(proof.path("algorithm").asString()).isEqualTo("weighted-top-k/hmac-sha256");
+        List<PrizeUnit> units = new ArrayList<>();
+        for (JsonNode prize : detail.path("prizes")) {
+            for (int i = 0; i < prize.path("count").asInt(); i++) {
+                units.add(new PrizeUnit(prize.path("id").asLong(), prize.path("level").asInt()));
+            }
+        }
+        List<Entrant> published = new ArrayList<>();
+        long after = 0;
+        do {
+            JsonNode page = api.post(PARTICIPANTS, "{\"lotteryId\":" + lotteryId + ",\"lastUserId\":" + after
+                    + ",\"pageSize\":7}").data();
+            page.path("list").forEach(e -> published.add(new Entrant(e.path("userId").asLong(), e.path("weight").asInt())));
+            after = page.path("lastUserId").asLong();
+        } while (after != 0);
+        List<Award> fromApi = DrawVerifier.verify(HexFormat.of().parseHex(proof.path("seed").asString()), published,
+                units, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(published).hasSize(40);
+        assertThat(fromApi).containsExactlyInAnyOrderElementsOf(winners(lotteryId));
 
         assertThat(launcher.draw(lotteryId)).as("a drawn lottery is never drawn again").isNull();
         assertThat(winners(lotteryId)).hasSize(5);

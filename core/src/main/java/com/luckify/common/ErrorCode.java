@@ -52,6 +52,7 @@ public enum ErrorCode {
     CLOCK_TASK_REQUIRED(500042, "开启打卡任务需要填写打卡任务"),
     NO_CLOCK_TASK(500043, "该抽奖没有打卡任务"),
     INSTANT_SOLD_OUT(500044, "奖品已抽完"),
+    LOTTERY_NOT_DRAWN(500045, "抽奖尚未开奖"),
 
     COMMENT_NOT_FOUND(600007, "查找评论失败"),
     COMMENT_NOT_WINNER(600014, "只有中奖用户才能晒单"),

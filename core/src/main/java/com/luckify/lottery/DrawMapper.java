@@ -60,6 +60,12 @@ interface DrawMapper {
     @Update("UPDATE lottery SET is_announced = 1, announced_time = #{now} WHERE id = #{lotteryId} AND is_announced = 0")
     int announce(@Param("lotteryId") long lotteryId, @Param("now") Instant now);
 
+    /** A drawn lottery's participants with the weights the draw gave them, in user id order. */
+    @Select("SELECT user_id, weight FROM lottery_participation WHERE lottery_id = #{lotteryId} "
+            + "AND user_id > #{afterUserId} ORDER BY user_id LIMIT #{limit}")
+    List<Entrant> drawnEntrants(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId,
+            @Param("limit") int limit);
+
     record DrawTarget(long id, int announceType, Instant announceTime, int joinNumber, int participantCount,
             int isAnnounced, Instant cancelledAt, Instant publishTime, byte[] seed, String drawState) {
     }

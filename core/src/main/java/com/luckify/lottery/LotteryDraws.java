@@ -1,5 +1,7 @@
 package com.luckify.lottery;
 
+import com.luckify.common.BusinessException;
+import com.luckify.common.ErrorCode;
 import com.luckify.common.Outbox;
 import com.luckify.draw.Award;
 import com.luckify.draw.DrawAlgorithm;
@@ -89,6 +91,23 @@ public class LotteryDraws {
             }
         }
         return new DrawPlan(lotteryId, target.seed(), units, clockTaskWeight(lotteryId));
+    }
+
+    /**
+     * The participant list a drawn lottery's draw saw, with weights, in user id order: with the revealed seed
+     * and the prizes it is all anyone needs to recompute the winners ({@code DrawVerifier}). Refused with
+     * {@link ErrorCode#LOTTERY_NOT_DRAWN} before the draw (the list is still changing then).
+     */
+    public List<Entrant> drawnParticipants(long lotteryId, long afterUserId, int limit) {
+        DrawMapper.DrawTarget target = draws.target(lotteryId);
+        if (target == null || target.publishTime() == null) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_FOUND);
+        }
+        if (!"DRAWN".equals(target.drawState())) {
+            throw BusinessException.of(ErrorCode.LOTTERY_NOT_DRAWN);
+        }
+        int size = Math.max(0, Math.min(limit, ListQuery.MAX_SIZE * 10));
+        return size == 0 ? List.of() : draws.drawnEntrants(lotteryId, Math.max(afterUserId, 0), size);
     }
 
     /** Up to {@code limit} participants after {@code afterUserId}, in user id order, with their weights. */

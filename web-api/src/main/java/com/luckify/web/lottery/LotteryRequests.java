@@ -43,6 +43,13 @@ final class LotteryRequests {
             @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize) {
     }
 
+    /** Not in the original: a page of a drawn lottery's participant list, after {@code lastUserId} (0: from the start). */
+    record DrawParticipantsReq(
+            @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
+            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Long lastUserId,
+            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize) {
+    }
+
     record CreatePrize(
             @NotNull(message = "is not set") @Min(value = 1, message = "must be 1 to 6") @Max(value = 6, message = "must be 1 to 6")
             Integer type,

@@ -1,6 +1,7 @@
 package com.luckify.web.lottery;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.luckify.draw.Entrant;
 import com.luckify.lottery.ClockTask;
 import com.luckify.lottery.DrawProof;
 import com.luckify.lottery.Lottery;
@@ -147,6 +148,18 @@ final class LotteryResponses {
     }
 
     record SearchLotteryParticipationResp(long count, List<LotteryUserInfo> list) {
+    }
+
+    /** {@code lastUserId}: where the next page starts; 0 once the list is complete. */
+    record DrawParticipantsResp(List<DrawEntrant> list, long lastUserId) {
+
+        static DrawParticipantsResp of(List<Entrant> page, int pageSize) {
+            long next = page.size() < pageSize || page.isEmpty() ? 0 : page.get(page.size() - 1).userId();
+            return new DrawParticipantsResp(page.stream().map(e -> new DrawEntrant(e.userId(), e.weight())).toList(), next);
+        }
+    }
+
+    record DrawEntrant(long userId, int weight) {
     }
 
     record WonList(LotteryPrize prize, int winnerCount, List<LotteryUserInfo> users) {

@@ -2,12 +2,15 @@ package com.luckify.web.lottery;
 
 import com.luckify.lottery.InstantWinService;
 import com.luckify.lottery.ListQuery;
+import com.luckify.lottery.LotteryDraws;
 import com.luckify.lottery.Participants;
 import com.luckify.lottery.ParticipationService;
 import com.luckify.web.lottery.LotteryRequests.CursorSizeReq;
+import com.luckify.web.lottery.LotteryRequests.DrawParticipantsReq;
 import com.luckify.web.lottery.LotteryRequests.LotteryIdReq;
 import com.luckify.web.lottery.LotteryRequests.SearchLotteryParticipationReq;
 import com.luckify.web.lottery.LotteryResponses.AddInstantLotteryParticipationResp;
+import com.luckify.web.lottery.LotteryResponses.DrawParticipantsResp;
 import com.luckify.web.lottery.LotteryResponses.GetLotteryWinListResp;
 import com.luckify.web.lottery.LotteryResponses.LotteryUserInfo;
 import com.luckify.web.lottery.LotteryResponses.SearchLotteryParticipationResp;
@@ -34,11 +37,14 @@ class ParticipationController {
 
     private final ParticipationService participations;
     private final InstantWinService instantWin;
+    private final LotteryDraws draws;
     private final ApiRateLimits rateLimits;
 
-    ParticipationController(ParticipationService participations, InstantWinService instantWin, ApiRateLimits rateLimits) {
+    ParticipationController(ParticipationService participations, InstantWinService instantWin, LotteryDraws draws,
+            ApiRateLimits rateLimits) {
         this.participations = participations;
         this.instantWin = instantWin;
+        this.draws = draws;
         this.rateLimits = rateLimits;
     }
 
@@ -72,6 +78,21 @@ class ParticipationController {
     @GetMapping("/participations")
     ApiResponse<SearchLotteryParticipationResp> participantsByGet(@Valid SearchLotteryParticipationReq req) {
         return participants(req);
+    }
+
+    /**
+     * Not in the original: the participant list a drawn lottery's draw saw, with weights, in user id order;
+     * with the revealed seed it lets anyone recompute the winners.
+     */
+    @PostMapping("/drawParticipants")
+    ApiResponse<DrawParticipantsResp> drawParticipants(@Valid @RequestBody DrawParticipantsReq req) {
+        return ApiResponse.ok(DrawParticipantsResp.of(
+                draws.drawnParticipants(req.lotteryId(), req.lastUserId(), req.pageSize()), req.pageSize()));
+    }
+
+    @GetMapping("/drawParticipants")
+    ApiResponse<DrawParticipantsResp> drawParticipantsByGet(@Valid DrawParticipantsReq req) {
+        return drawParticipants(req);
     }
 
     @PostMapping("/getLotteryWinnersList")

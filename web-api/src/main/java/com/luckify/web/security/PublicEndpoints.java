@@ -16,6 +16,7 @@ final class PublicEndpoints {
             "/lottery/v1/lottery/lotteryList",
             "/lottery/v1/lottery/lotteryListSlow",
             "/lottery/v1/lottery/getLotteryWinnersList",
+            "/lottery/v1/lottery/drawParticipants",
             "/comment/v1/comment/getCommentDetail",
             "/comment/v1/comment/getLastId",
             "/files/**");
