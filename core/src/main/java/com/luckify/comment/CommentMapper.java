@@ -77,6 +77,14 @@ interface CommentMapper {
             + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<Long> praisedBy(@Param("userId") long userId, @Param("ids") Collection<Long> commentIds);
 
+    @Select("SELECT c.id AS comment_id, c.praise_count AS stored, (SELECT COUNT(*) FROM praise p WHERE p.comment_id = c.id) "
+            + "AS counted FROM `comment` c WHERE c.id > #{afterId} ORDER BY c.id LIMIT #{limit}")
+    List<LikeTally> likeTalliesAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
+    @Update("UPDATE `comment` SET praise_count = (SELECT COUNT(*) FROM praise WHERE comment_id = #{id}), "
+            + "update_time = update_time WHERE id = #{id}")
+    void recountPraises(@Param("id") long id);
+
     @Select("SELECT word FROM sensitive_word WHERE enabled = 1")
     List<String> enabledSensitiveWords();
 }

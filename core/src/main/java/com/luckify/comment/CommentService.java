@@ -194,6 +194,19 @@ public class CommentService {
                 praised.contains(comment.id()))).toList();
     }
 
+    /** Stored like counts next to the counted likes, comments after {@code afterId}: for reconciliation. */
+    public List<LikeTally> likeTalliesAfter(long afterId, int limit) {
+        return comments.likeTalliesAfter(afterId, limit);
+    }
+
+    /**
+     * Sets the comment's like count to its likes. The update takes the comment's row lock first, as a toggle
+     * does, so it counts the likes no toggle is changing.
+     */
+    public void repairLikeCount(long commentId) {
+        comments.recountPraises(commentId);
+    }
+
     /** A comment everyone may see; pending, hidden and deleted ones are not found. */
     public Comment detail(long commentId) {
         Comment comment = comments.findLive(commentId);

@@ -66,6 +66,13 @@ interface DrawMapper {
     List<Entrant> drawnEntrants(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId,
             @Param("limit") int limit);
 
+    /** Prizes of drawn lotteries after a prize id: units offered, units left, winners recorded. */
+    @Select("SELECT p.id AS prize_id, p.lottery_id, p.count, p.stock, (SELECT COUNT(*) FROM lottery_participation lp "
+            + "WHERE lp.lottery_id = p.lottery_id AND lp.prize_id = p.id AND lp.is_won = 1) AS winners FROM prize p "
+            + "JOIN draw_record d ON d.lottery_id = p.lottery_id AND d.state = 'DRAWN' WHERE p.id > #{afterPrizeId} "
+            + "ORDER BY p.id LIMIT #{limit}")
+    List<PrizeTally> drawnPrizesAfter(@Param("afterPrizeId") long afterPrizeId, @Param("limit") int limit);
+
     record DrawTarget(long id, int announceType, Instant announceTime, int joinNumber, int participantCount,
             int isAnnounced, Instant cancelledAt, Instant publishTime, byte[] seed, String drawState) {
     }

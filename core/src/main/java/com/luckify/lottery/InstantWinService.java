@@ -5,6 +5,7 @@ import com.luckify.common.ErrorCode;
 import com.luckify.common.Outbox;
 import com.luckify.user.UserService;
 import java.security.SecureRandom;
+import com.luckify.reconciliation.Finding;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +114,42 @@ public class InstantWinService {
             }
         }
         return rebuilt;
+    }
+
+    /** Running instant lotteries after {@code afterId}, in id order: what the reconciliation job walks. */
+    public List<Long> runningAfter(long afterId, int limit) {
+        return lotteries.runningInstantLotteriesAfter(clock.instant(), afterId, limit);
+    }
+
+    /**
+     * Compares the lottery's Redis state with MySQL (prize stock, entrants) and, if they differ, rebuilds
+     * Redis from MySQL; never the other way round. Returns what differed, marked repaired. A difference
+     * seen while attempts are under way can be one in flight; the rebuild is safe then too.
+     */
+    public List<Finding> reconcile(long lotteryId) {
+        InstantHotState hot = hotState(lotteryId);
+        List<Finding> found = new ArrayList<>();
+        String note = "Redis rebuilt from MySQL";
+        if (!hot.ready()) {
+            found.add(new Finding("INSTANT_STATE", "lottery", Long.toString(lotteryId), "ready", "missing", true, note));
+        } else {
+            for (Prize prize : lotteries.findPrizes(lotteryId)) {
+                Integer redis = hot.stock().get(prize.id());
+                if (redis == null || redis != prize.stock()) {
+                    found.add(new Finding("INSTANT_STOCK", "prize", Long.toString(prize.id()),
+                            Integer.toString(prize.stock()), String.valueOf(redis), true, note));
+                }
+            }
+            long entries = participations.countEntries(lotteryId);
+            if (entries != hot.entrants()) {
+                found.add(new Finding("INSTANT_ENTRANTS", "lottery", Long.toString(lotteryId), Long.toString(entries),
+                        Integer.toString(hot.entrants()), true, note));
+            }
+        }
+        if (!found.isEmpty()) {
+            rebuildHotState(lotteryId);
+        }
+        return found;
     }
 
     /** What Redis holds for the lottery now. */

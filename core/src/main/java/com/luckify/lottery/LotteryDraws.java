@@ -110,6 +110,11 @@ public class LotteryDraws {
         return size == 0 ? List.of() : draws.drawnEntrants(lotteryId, Math.max(afterUserId, 0), size);
     }
 
+    /** Prizes of drawn lotteries after {@code afterPrizeId}, with their stock and winners: for reconciliation. */
+    public List<PrizeTally> drawnPrizesAfter(long afterPrizeId, int limit) {
+        return draws.drawnPrizesAfter(afterPrizeId, limit);
+    }
+
     /** Up to {@code limit} participants after {@code afterUserId}, in user id order, with their weights. */
     public List<Entrant> entrantsAfter(DrawPlan plan, long afterUserId, int limit) {
         return draws.entrantsAfter(plan.lotteryId(), afterUserId, limit, plan.clockTaskWeight());

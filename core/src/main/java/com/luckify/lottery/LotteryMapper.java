@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 @Mapper
 interface LotteryMapper {
@@ -47,6 +48,12 @@ interface LotteryMapper {
     List<Long> runningInstantLotteries(@Param("now") Instant now);
 
     /** The draw record as stored; the seed leaves this feature only once the draw is done. */
+    @Select("SELECT l.id FROM lottery l WHERE l.announce_type = 3 AND l.publish_time IS NOT NULL "
+            + "AND l.cancelled_at IS NULL AND l.is_announced = 0 AND l.announce_time > #{now} AND l.id > #{afterId} "
+            + "ORDER BY l.id LIMIT #{limit}")
+    List<Long> runningInstantLotteriesAfter(@Param("now") Instant now, @Param("afterId") long afterId,
+            @Param("limit") int limit);
+
     record DrawRow(byte[] seed, String seedHash, String state, String algorithm, Integer algorithmVersion,
             Integer participantCount, String participantsDigest, Instant drawnTime) {
     }

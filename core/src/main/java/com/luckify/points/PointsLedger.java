@@ -2,6 +2,7 @@ package com.luckify.points;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,11 @@ public class PointsLedger {
     public long balance(long userId) {
         Long balance = points.balance(userId);
         return balance == null ? 0 : balance;
+    }
+
+    /** Balances next to their ledger sums, users after {@code afterUserId}: for reconciliation. */
+    public List<BalanceTally> balancesAfter(long afterUserId, int limit) {
+        return points.balancesAfter(afterUserId, limit);
     }
 
     /** Whether the business fact with this key has been paid. */

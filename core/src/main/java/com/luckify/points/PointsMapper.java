@@ -1,5 +1,6 @@
 package com.luckify.points;
 
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -26,6 +27,11 @@ interface PointsMapper {
             + "VALUES (#{userId}, #{delta}, #{balanceAfter}, #{reason}, #{content}, #{bizKey})")
     void insertEntry(@Param("userId") long userId, @Param("delta") long delta, @Param("balanceAfter") long balanceAfter,
             @Param("reason") String reason, @Param("content") String content, @Param("bizKey") String bizKey);
+
+    @Select("SELECT i.user_id, i.integral AS balance, COALESCE((SELECT SUM(r.integral) FROM integral_record r "
+            + "WHERE r.user_id = i.user_id), 0) AS ledger_sum FROM integral i WHERE i.user_id > #{afterUserId} "
+            + "ORDER BY i.user_id LIMIT #{limit}")
+    List<BalanceTally> balancesAfter(@Param("afterUserId") long afterUserId, @Param("limit") int limit);
 
     @Select("SELECT COUNT(*) FROM integral_record WHERE biz_key = #{bizKey}")
     int countByBizKey(@Param("bizKey") String bizKey);

@@ -4,7 +4,6 @@ package com.luckify.batch.draw;
 final class DrawKeys {
 
     static final String LOTTERY_ID = "lotteryId";
-    static final String AFTER_USER_ID = "draw.afterUserId";
     static final String SELECTED = "draw.selected";
     static final String PARTICIPANTS = "draw.participants";
     static final String DIGEST_CHAIN = "draw.digest.chain";

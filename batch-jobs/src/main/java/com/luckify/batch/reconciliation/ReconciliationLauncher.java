@@ -1,0 +1,55 @@
+package com.luckify.batch.reconciliation;
+
+import com.luckify.batch.support.ScheduleLock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@code reconciliationJob} on demand ({@link #run}) and nightly at {@code luckify.reconciliation.cron}
+ * (03:30 business time by default) on one process only.
+ */
+@Component
+public class ReconciliationLauncher {
+
+    private static final String LOCK = "reconciliationSchedule";
+
+    private final JobOperator jobs;
+    private final Job reconciliationJob;
+    private final ScheduleLock lock;
+
+    ReconciliationLauncher(JobOperator jobs, Job reconciliationJob, ScheduleLock lock) {
+        this.jobs = jobs;
+        this.reconciliationJob = reconciliationJob;
+        this.lock = lock;
+    }
+
+    /**
+     * A new run now, in this thread; its findings carry the returned execution's {@code runId} parameter.
+     * Refused (null) while another run is going: the steps' readers serve one run at a time.
+     */
+    public JobExecution run() throws Exception {
+        if (!jobs.getRunningExecutions(ReconciliationJobConfiguration.JOB).isEmpty()) {
+            return null;
+        }
+        String runId = Instant.now() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return jobs.start(reconciliationJob, new JobParametersBuilder().addString("runId", runId, true).toJobParameters());
+    }
+
+    @Scheduled(cron = "${luckify.reconciliation.cron:0 30 3 * * *}", zone = "${luckify.business.time-zone:Asia/Shanghai}")
+    void nightly() throws Exception {
+        if (lock.tryLock(LOCK, Duration.ofHours(1))) {
+            try {
+                run();
+            } finally {
+                lock.unlock(LOCK, Duration.ofMinutes(1));
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package com.luckify.reconciliation;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+interface FindingMapper {
+
+    @Insert("<script>INSERT INTO reconciliation_finding (run_id, job_execution_id, kind, subject_type, subject_id, "
+            + "expected, actual, repaired, repair_note) VALUES <foreach item='f' collection='findings' separator=','>"
+            + "(#{runId}, #{jobExecutionId}, #{f.kind}, #{f.subjectType}, #{f.subjectId}, #{f.expected}, #{f.actual}, "
+            + "#{f.repaired}, #{f.repairNote})</foreach></script>")
+    void insert(@Param("runId") String runId, @Param("jobExecutionId") Long jobExecutionId,
+            @Param("findings") List<Finding> findings);
+
+    @Select("SELECT kind, subject_type, subject_id, expected, actual, repaired, repair_note FROM reconciliation_finding "
+            + "WHERE run_id = #{runId} ORDER BY id")
+    List<Finding> ofRun(@Param("runId") String runId);
+}
