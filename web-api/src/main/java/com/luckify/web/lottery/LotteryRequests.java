@@ -47,7 +47,8 @@ final class LotteryRequests {
     record DrawParticipantsReq(
             @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
             @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Long lastUserId,
-            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize) {
+            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative")
+            @Max(value = 1000, message = "must be at most 1000") Integer pageSize) {
     }
 
     record CreatePrize(
