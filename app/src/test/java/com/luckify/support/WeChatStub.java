@@ -6,13 +6,18 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for {@code api.weixin.qq.com}: answers {@code /sns/jscode2session} from a table of
  * codes the test registers (WeChat's own error answer for any other code), and the content-security check
- * {@code /wxa/msg_sec_check} by markers in the text.
+ * {@code /wxa/msg_sec_check} by markers in the text, and subscribe messages (accepted and recorded, or
+ * answered with the errors a test scripts for an openid).
  */
 public final class WeChatStub {
 
@@ -25,6 +30,8 @@ public final class WeChatStub {
 
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, Deque<String>> subscribeAnswers = new ConcurrentHashMap<>();
+    private final List<String> subscribeMessages = new CopyOnWriteArrayList<>();
 
     private WeChatStub(HttpServer server) {
         this.server = server;
@@ -48,6 +55,19 @@ public final class WeChatStub {
         answers.put(code, "{\"errcode\":" + errcode + ",\"errmsg\":\"" + errmsg + "\"}");
     }
 
+    /** The next subscribe messages to {@code openId} get these WeChat error codes, in order; then success. */
+    public void subscribeErrors(String openId, int... errcodes) {
+        Deque<String> queue = subscribeAnswers.computeIfAbsent(openId, key -> new ConcurrentLinkedDeque<>());
+        for (int errcode : errcodes) {
+            queue.add("{\"errcode\":" + errcode + ",\"errmsg\":\"stub error " + errcode + "\"}");
+        }
+    }
+
+    /** The bodies of the subscribe messages WeChat accepted for {@code openId}, oldest first. */
+    public List<String> subscribeMessagesTo(String openId) {
+        return subscribeMessages.stream().filter(body -> body.contains("\"" + openId + "\"")).toList();
+    }
+
     private static WeChatStub start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -66,6 +86,22 @@ public final class WeChatStub {
             server.createContext("/wxa/msg_sec_check", exchange -> {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 byte[] bytes = contentCheckAnswer(request).getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            });
+            server.createContext("/cgi-bin/message/subscribe/send", exchange -> {
+                String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String openId = request.replaceAll("(?s).*\"touser\"\\s*:\\s*\"([^\"]*)\".*", "$1");
+                Deque<String> scripted = stub.subscribeAnswers.get(openId);
+                String answer = scripted == null ? null : scripted.poll();
+                if (answer == null) {
+                    stub.subscribeMessages.add(request);
+                    answer = "{\"errcode\":0,\"errmsg\":\"ok\"}";
+                }
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -1,6 +1,7 @@
 package com.luckify.checkin;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -21,6 +22,17 @@ interface CheckinMapper {
     @Select("SELECT checkin_date, streak_day FROM checkin_record WHERE user_id = #{userId} "
             + "ORDER BY checkin_date DESC LIMIT 1")
     LastCheckin last(@Param("userId") long userId);
+
+    /** Subscribers without a check-in today, after a user id, with yesterday's cycle day if they checked in then. */
+    @Select("SELECT tp.user_id, y.streak_day AS yesterday_streak_day FROM task_progress tp "
+            + "LEFT JOIN checkin_record y ON y.user_id = tp.user_id AND y.checkin_date = #{yesterday} "
+            + "WHERE tp.is_sub_checkin = 1 AND tp.user_id > #{afterUserId} AND NOT EXISTS (SELECT 1 FROM checkin_record t "
+            + "WHERE t.user_id = tp.user_id AND t.checkin_date = #{today}) ORDER BY tp.user_id LIMIT #{limit}")
+    List<ReminderRow> subscribersWithoutCheckin(@Param("today") LocalDate today, @Param("yesterday") LocalDate yesterday,
+            @Param("afterUserId") long afterUserId, @Param("limit") int limit);
+
+    record ReminderRow(long userId, Integer yesterdayStreakDay) {
+    }
 
     record LastCheckin(LocalDate checkinDate, int streakDay) {
     }

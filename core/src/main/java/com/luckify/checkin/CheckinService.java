@@ -8,6 +8,7 @@ import com.luckify.points.PointsLedger;
 import com.luckify.points.PointsReason;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,20 @@ public class CheckinService {
         } catch (DuplicateKeyException e) {
             throw BusinessException.of(ErrorCode.CHECKIN_REPEAT);
         }
+    }
+
+    /** Subscribers who have not checked in today, after {@code afterUserId}: for the reminder job. */
+    public List<ReminderCandidate> reminderCandidatesAfter(long afterUserId, int limit) {
+        LocalDate today = calendar.today();
+        return checkins.subscribersWithoutCheckin(today, today.minusDays(1), afterUserId, limit).stream().map(row -> {
+            int next = row.yesterdayStreakDay() == null ? 1 : row.yesterdayStreakDay() % 7 + 1;
+            return new ReminderCandidate(row.userId(), next, properties.rewardOnDay(next));
+        }).toList();
+    }
+
+    /** Today, in the business time zone. */
+    public LocalDate today() {
+        return calendar.today();
     }
 
     public CheckinStatus status(long userId) {

@@ -35,6 +35,23 @@ public class RateLimiter {
      * {@link ErrorCode#TOO_MANY_REQUESTS}.
      */
     public void acquire(RateLimit limit, String key) {
+        if (!tryAcquire(bucket(limit, key), limit)) {
+            throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
+        }
+    }
+
+    /** Waits up to {@code maxWait} for a permit (for jobs that pace themselves); false when none came. */
+    public boolean awaitPermit(RateLimit limit, String key, Duration maxWait) {
+        RRateLimiter bucket = bucket(limit, key);
+        try {
+            return bucket.tryAcquire(1, maxWait);
+        } catch (RedisException e) {
+            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
+            return bucket.tryAcquire(1, maxWait);
+        }
+    }
+
+    private RRateLimiter bucket(RateLimit limit, String key) {
         // the rate is part of the name: trySetRate keeps an existing bucket's old rate, so a changed
         // budget must land in a new bucket rather than silently keep the old one for an hour
         String name = "luckify:rate:%s:%d/%ds:%s".formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key);
@@ -43,9 +60,7 @@ public class RateLimiter {
             bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
             configured.put(name, Boolean.TRUE);
         }
-        if (!tryAcquire(bucket, limit)) {
-            throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
-        }
+        return bucket;
     }
 
     /** Redis may lose a bucket this process configured (a flush, an eviction, its idle expiry): set it again. */

@@ -73,6 +73,12 @@ interface DrawMapper {
             + "ORDER BY p.id LIMIT #{limit}")
     List<PrizeTally> drawnPrizesAfter(@Param("afterPrizeId") long afterPrizeId, @Param("limit") int limit);
 
+    @Select("SELECT p.user_id, p.is_won = 1 AS won, COALESCE(z.name, '') AS prize_name FROM lottery_participation p "
+            + "LEFT JOIN prize z ON z.id = p.prize_id WHERE p.lottery_id = #{lotteryId} AND p.user_id > #{afterUserId} "
+            + "ORDER BY p.user_id LIMIT #{limit}")
+    List<DrawResult> resultsAfter(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId,
+            @Param("limit") int limit);
+
     record DrawTarget(long id, int announceType, Instant announceTime, int joinNumber, int participantCount,
             int isAnnounced, Instant cancelledAt, Instant publishTime, byte[] seed, String drawState) {
     }

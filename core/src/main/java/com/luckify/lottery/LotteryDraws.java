@@ -110,6 +110,17 @@ public class LotteryDraws {
         return size == 0 ? List.of() : draws.drawnEntrants(lotteryId, Math.max(afterUserId, 0), size);
     }
 
+    /** Participants of a drawn lottery after {@code afterUserId}, with what they won: for the result notices. */
+    public List<DrawResult> resultsAfter(long lotteryId, long afterUserId, int limit) {
+        return draws.resultsAfter(lotteryId, afterUserId, limit);
+    }
+
+    /** The lottery's name, for notices about it. */
+    public String nameOf(long lotteryId) {
+        Lottery lottery = lotteries.findLottery(lotteryId);
+        return lottery == null ? "" : lottery.name();
+    }
+
     /** Prizes of drawn lotteries after {@code afterPrizeId}, with their stock and winners: for reconciliation. */
     public List<PrizeTally> drawnPrizesAfter(long afterPrizeId, int limit) {
         return draws.drawnPrizesAfter(afterPrizeId, limit);

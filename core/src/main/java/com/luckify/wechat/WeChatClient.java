@@ -2,11 +2,13 @@ package com.luckify.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.bean.WxMaUserInfo;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import java.util.Map;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,6 +94,30 @@ public class WeChatClient {
         } catch (RuntimeException e) {
             log.warn("WeChat content check failed: {}", e.toString());
             return TextVerdict.UNAVAILABLE;
+        }
+    }
+
+    /**
+     * Sends a subscribe message (订阅消息). Never throws: the outcome says whether it went out, whether trying
+     * again later can help (WeChat busy, rate limited, unreachable), or not (the user gave no consent).
+     */
+    public SendOutcome sendSubscribeMessage(String openId, String templateId, String page, Map<String, String> data) {
+        WxMaSubscribeMessage message = new WxMaSubscribeMessage();
+        message.setToUser(openId);
+        message.setTemplateId(templateId);
+        message.setPage(page);
+        message.setLang("zh_CN");
+        data.forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
+        try {
+            wxMa.getMsgService().sendSubscribeMsg(message);
+            return SendOutcome.delivered();
+        } catch (WxErrorException e) {
+            int code = e.getError().getErrorCode();
+            String error = "errcode " + code + ": " + e.getError().getErrorMsg();
+            // 43101: the user has not (or no longer) agreed to this template; 40003: no such openid
+            return code == 43101 || code == 40003 ? SendOutcome.refused(error) : SendOutcome.retryable(error);
+        } catch (RuntimeException e) {
+            return SendOutcome.retryable(e.toString());
         }
     }
 

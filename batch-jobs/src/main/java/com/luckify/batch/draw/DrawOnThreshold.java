@@ -1,13 +1,12 @@
 package com.luckify.batch.draw;
 
+import com.luckify.batch.support.AfterCommit;
 import com.luckify.common.DomainEvent;
 import com.luckify.common.DomainEventHandler;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Draws a by-count lottery as soon as it is full ({@code JoinThresholdReached}), instead of at the next
@@ -37,15 +36,6 @@ class DrawOnThreshold implements DomainEventHandler {
     public void handle(DomainEvent event) {
         long lotteryId = event.longValue("lotteryId");
         Runnable draw = () -> executor.execute(() -> launcher.draw(lotteryId));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    draw.run();
-                }
-            });
-        } else {
-            draw.run();
-        }
+        AfterCommit.run(draw);
     }
 }

@@ -1,0 +1,164 @@
+package com.luckify.batch;
+
+import static com.luckify.support.LotteryFixtures.lottery;
+import static com.luckify.support.LotteryFixtures.prize;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.luckify.batch.draw.DrawLauncher;
+import com.luckify.batch.notify.CheckinReminderSchedule;
+import com.luckify.lottery.LotteryService;
+import com.luckify.notification.Delivery;
+import com.luckify.notification.Notice;
+import com.luckify.notification.NotificationKind;
+import com.luckify.notification.NotificationService;
+import com.luckify.support.IntegrationTest;
+import com.luckify.support.WeChatStub;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Reminders and result notices through the WeChat stub: each once, retried, parked when WeChat keeps failing. */
+class NotificationJobsIT extends IntegrationTest {
+
+    private final WeChatStub weChat = WeChatStub.instance();
+
+    @Autowired
+    CheckinReminderSchedule reminders;
+
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    DrawLauncher draws;
+
+    @Autowired
+    LotteryService lotteryService;
+
+    @Test
+    void checkInRemindersGoOnceToWeChatSubscribersWhoHaveNotCheckedIn() throws Exception {
+        // a day of its own, so that this run's job instance is new even on a database reused across runs
+        LocalDate day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        clock.set(ZonedDateTime.of(day, LocalTime.of(19, 0), ZoneId.of("Asia/Shanghai")).toInstant());
+        String forgetful = subscriber();
+        String diligent = subscriber();
+        api.post("/checkin/v1/checkin", "", tokenOf(diligent));
+        String unsubscribed = weChatUser();
+        long withoutWeChat = userIdOf(subscriberToken(newUserToken()));
+
+        assertThat(reminders.remindToday().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        List<String> sent = weChat.subscribeMessagesTo(forgetful);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0)).contains("tpl-checkin-reminder", "今日签到可获得5心愿值", day.toString());
+        assertThat(weChat.subscribeMessagesTo(diligent)).isEmpty();
+        assertThat(weChat.subscribeMessagesTo(unsubscribed)).isEmpty();
+        assertThat(jdbc.queryForMap("SELECT state, last_error FROM notification_log WHERE user_id = ? AND kind = "
+                + "'CHECKIN_REMINDER'", withoutWeChat)).containsEntry("state", "FAILED")
+                .containsEntry("last_error", "the user has no WeChat openid");
+
+        assertThatThrownBy(reminders::remindToday).as("the day's run is done")
+                .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+        Notice again = new Notice(userIdOfOpenId(forgetful), NotificationKind.CHECKIN_REMINDER, "checkin", day,
+                "pages/index/checkin", Map.of("thing1", "心愿签到"));
+        assertThat(notifications.deliver(again)).isEqualTo(Delivery.ALREADY_NOTIFIED);
+        assertThat(weChat.subscribeMessagesTo(forgetful)).hasSize(1);
+    }
+
+    @Test
+    void aBusyWeChatIsTriedAgainAndAFailingOneParksTheNoticeForARetryByHand() {
+        String busy = weChatUser();
+        weChat.subscribeErrors(busy, -1, 45009);
+        assertThat(notifications.deliver(notice(busy))).isEqualTo(Delivery.SENT);
+        assertThat(jdbc.queryForMap("SELECT state, attempts FROM notification_log WHERE user_id = ?", userIdOfOpenId(busy)))
+                .containsEntry("state", "SENT").containsEntry("attempts", 3);
+
+        String down = weChatUser();
+        weChat.subscribeErrors(down, -1, -1, -1);
+        assertThat(notifications.deliver(notice(down))).isEqualTo(Delivery.DEAD);
+        long logId = jdbc.queryForObject("SELECT id FROM notification_log WHERE user_id = ?", Long.class,
+                userIdOfOpenId(down));
+        long deadLetter = jdbc.queryForObject("SELECT id FROM notification_dead_letter WHERE notification_log_id = ? "
+                + "AND resolved = 0", Long.class, logId);
+        assertThat(weChat.subscribeMessagesTo(down)).isEmpty();
+
+        assertThat(notifications.retryDeadLetter(deadLetter)).isEqualTo(Delivery.SENT);
+        assertThat(weChat.subscribeMessagesTo(down)).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT resolved FROM notification_dead_letter WHERE id = ?", Integer.class,
+                deadLetter)).isEqualTo(1);
+
+        String refusing = weChatUser();
+        weChat.subscribeErrors(refusing, 43101);
+        assertThat(notifications.deliver(notice(refusing))).as("no consent: not retried, not parked")
+                .isEqualTo(Delivery.NOT_SENDABLE);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification_dead_letter d JOIN notification_log l "
+                + "ON l.id = d.notification_log_id WHERE l.user_id = ?", Integer.class, userIdOfOpenId(refusing))).isZero();
+    }
+
+    @Test
+    void everyParticipantHearsTheResultOfADrawOnce() throws Exception {
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
+        List<String> players = List.of(weChatUser(), weChatUser(), weChatUser());
+        for (String player : players) {
+            api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", tokenOf(player));
+        }
+        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
+        lotteryService.changed(lotteryId);
+
+        assertThat(draws.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // DrawCompleted → outbox relay → drawResultNotifyJob
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && players.stream().anyMatch(p -> weChat.subscribeMessagesTo(p).isEmpty())) {
+            Thread.sleep(100);
+        }
+        List<String> messages = players.stream().flatMap(p -> weChat.subscribeMessagesTo(p).stream()).toList();
+        assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m).contains("tpl-draw-result"));
+        assertThat(messages).filteredOn(m -> m.contains("恭喜抽中：奖品1")).hasSize(1);
+        assertThat(messages).filteredOn(m -> m.contains("很遗憾，本次未中奖")).hasSize(2);
+    }
+
+    private Notice notice(String openId) {
+        return new Notice(userIdOfOpenId(openId), NotificationKind.DRAW_RESULT, "test-" + UUID.randomUUID(),
+                LocalDate.now(), "pages/index/home", Map.of("thing1", "测试"));
+    }
+
+    /** A new user who logged in with WeChat (an openid) and subscribed to reminders; returns the openid. */
+    private String subscriber() {
+        String openId = weChatUser();
+        subscriberToken(tokenOf(openId));
+        return openId;
+    }
+
+    private String subscriberToken(String token) {
+        assertThat(api.post("/checkin/v1/checkin/updateSub", "{\"state\":1}", token).status()).isEqualTo(200);
+        return token;
+    }
+
+    /** A new user with a WeChat openid (as a WeChat log-in leaves it); returns the openid. */
+    private String weChatUser() {
+        long userId = userIdOf(newUserToken());
+        String openId = "o-stub-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO user_auth (user_id, auth_type, auth_key) VALUES (?, 'wxMini', ?)", userId, openId);
+        return openId;
+    }
+
+    private long userIdOfOpenId(String openId) {
+        return jdbc.queryForObject("SELECT user_id FROM user_auth WHERE auth_type = 'wxMini' AND auth_key = ?", Long.class,
+                openId);
+    }
+
+    private String tokenOf(String openId) {
+        return tokens.issue(userIdOfOpenId(openId)).accessToken();
+    }
+}

@@ -1,0 +1,145 @@
+package com.luckify.notification;
+
+import com.luckify.common.RateLimiter;
+import com.luckify.common.RateLimiter.RateLimit;
+import com.luckify.user.UserService;
+import com.luckify.wechat.SendOutcome;
+import com.luckify.wechat.WeChatClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sends WeChat subscribe messages, each at most once: a notice is claimed in {@code notification_log} (unique
+ * per user, kind, reference and day) and committed before anything goes out, so a re-run or restarted job,
+ * or a second process, never messages anyone twice. Sends are paced by a Redis rate limit shared by all
+ * processes, retried with growing pauses, and parked in {@code notification_dead_letter} when every attempt
+ * failed.
+ */
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, String>> DATA = new TypeReference<>() {
+    };
+
+    private final NotificationMapper notifications;
+    private final WeChatClient weChat;
+    private final UserService users;
+    private final RateLimiter rateLimiter;
+    private final NotificationProperties properties;
+    private final RateLimit pace;
+    // own transactions: a claim must be committed before the message leaves, whatever the caller does after
+    private final TransactionTemplate ownTransaction;
+
+    NotificationService(NotificationMapper notifications, WeChatClient weChat, UserService users, RateLimiter rateLimiter,
+            NotificationProperties properties, PlatformTransactionManager transactions) {
+        this.notifications = notifications;
+        this.weChat = weChat;
+        this.users = users;
+        this.rateLimiter = rateLimiter;
+        this.properties = properties;
+        this.pace = new RateLimit("wechat-subscribe", properties.perSecond(), Duration.ofSeconds(1));
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public Delivery deliver(Notice notice) {
+        String templateId = properties.templates().getOrDefault(notice.kind(), "");
+        String payload = JSON.writeValueAsString(Map.of("page", notice.page(), "data", notice.data()));
+        NewNotificationRow row = new NewNotificationRow(notice, templateId, payload);
+        Integer claimed = ownTransaction.execute(status -> notifications.claim(row));
+        if (claimed == null || claimed == 0) {
+            return Delivery.ALREADY_NOTIFIED;
+        }
+        Optional<String> openId = users.weChatOpenId(notice.userId());
+        if (templateId.isBlank() || openId.isEmpty()) {
+            finish(row.id, "FAILED", 0, templateId.isBlank() ? "no template configured for " + notice.kind()
+                    : "the user has no WeChat openid");
+            return Delivery.NOT_SENDABLE;
+        }
+        return send(row.id, openId.get(), templateId, notice.page(), notice.data(), 0);
+    }
+
+    /**
+     * Sends a parked notice again (the admin console's retry); resolved when it goes out. Returns
+     * {@link Delivery#ALREADY_NOTIFIED} for a dead letter that is gone or resolved.
+     */
+    public Delivery retryDeadLetter(long deadLetterId) {
+        NotificationMapper.ParkedRow parked = notifications.parked(deadLetterId);
+        if (parked == null) {
+            return Delivery.ALREADY_NOTIFIED;
+        }
+        Map<String, Object> payload = JSON.readValue(parked.payload(), new TypeReference<Map<String, Object>>() {
+        });
+        Map<String, String> data = JSON.convertValue(payload.get("data"), DATA);
+        Optional<String> openId = users.weChatOpenId(parked.userId());
+        if (openId.isEmpty()) {
+            return Delivery.NOT_SENDABLE;
+        }
+        Delivery delivery = send(parked.id(), openId.get(), parked.templateId(), (String) payload.get("page"), data,
+                parked.attempts());
+        ownTransaction.executeWithoutResult(status -> notifications.retried(deadLetterId, delivery == Delivery.SENT ? 1 : 0));
+        return delivery;
+    }
+
+    private Delivery send(long logId, String openId, String templateId, String page, Map<String, String> data,
+            int earlierAttempts) {
+        String error = null;
+        for (int attempt = 1; attempt <= properties.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                pause(properties.backoff().multipliedBy(1L << (attempt - 2)));
+            }
+            if (!rateLimiter.awaitPermit(pace, "all", Duration.ofSeconds(30))) {
+                error = "rate limit: no permit within 30 s";
+                continue;
+            }
+            SendOutcome outcome = weChat.sendSubscribeMessage(openId, templateId, page, data);
+            if (outcome.sent()) {
+                finish(logId, "SENT", earlierAttempts + attempt, null);
+                return Delivery.SENT;
+            }
+            error = outcome.error();
+            if (!outcome.retryable()) {
+                finish(logId, "FAILED", earlierAttempts + attempt, error);
+                return Delivery.NOT_SENDABLE;
+            }
+        }
+        String lastError = error;
+        int attempts = earlierAttempts + properties.maxAttempts();
+        ownTransaction.executeWithoutResult(status -> {
+            notifications.finish(logId, "DEAD", attempts, truncate(lastError, 500));
+            if (earlierAttempts == 0) {
+                notifications.park(logId, truncate(lastError, 1000), null);
+            }
+        });
+        log.warn("notification {} parked after {} attempts: {}", logId, attempts, lastError);
+        return Delivery.DEAD;
+    }
+
+    private void finish(long logId, String state, int attempts, String error) {
+        ownTransaction.executeWithoutResult(status -> notifications.finish(logId, state, attempts, truncate(error, 500)));
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry a notification", e);
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
