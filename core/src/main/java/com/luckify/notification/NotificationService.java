@@ -6,6 +6,8 @@ import com.luckify.user.UserService;
 import com.luckify.wechat.SendOutcome;
 import com.luckify.wechat.WeChatClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -54,6 +56,25 @@ public class NotificationService {
     }
 
     public Delivery deliver(Notice notice) {
+        return deliverAll(List.of(notice)).get(0);
+    }
+
+    /**
+     * Delivers a batch (a job's chunk): the recipients' openids are looked up in one query, and users without
+     * one (they never logged in with WeChat, so there is nobody to send to) are skipped without a log row.
+     * Returns each notice's delivery, in order.
+     */
+    public List<Delivery> deliverAll(List<Notice> notices) {
+        Map<Long, String> openIds = users.weChatOpenIds(notices.stream().map(Notice::userId).distinct().toList());
+        List<Delivery> deliveries = new ArrayList<>(notices.size());
+        for (Notice notice : notices) {
+            String openId = openIds.get(notice.userId());
+            deliveries.add(openId == null ? Delivery.NOT_SENDABLE : deliver(notice, openId));
+        }
+        return deliveries;
+    }
+
+    private Delivery deliver(Notice notice, String openId) {
         String templateId = properties.templates().getOrDefault(notice.kind(), "");
         String payload = JSON.writeValueAsString(Map.of("page", notice.page(), "data", notice.data()));
         NewNotificationRow row = new NewNotificationRow(notice, templateId, payload);
@@ -61,13 +82,11 @@ public class NotificationService {
         if (claimed == null || claimed == 0) {
             return Delivery.ALREADY_NOTIFIED;
         }
-        Optional<String> openId = users.weChatOpenId(notice.userId());
-        if (templateId.isBlank() || openId.isEmpty()) {
-            finish(row.id, "FAILED", 0, templateId.isBlank() ? "no template configured for " + notice.kind()
-                    : "the user has no WeChat openid");
+        if (templateId.isBlank()) {
+            finish(row.id, "FAILED", 0, "no template configured for " + notice.kind());
             return Delivery.NOT_SENDABLE;
         }
-        return send(row.id, openId.get(), templateId, notice.page(), notice.data(), 0);
+        return send(row.id, openId, templateId, notice.page(), notice.data(), 0);
     }
 
     /**

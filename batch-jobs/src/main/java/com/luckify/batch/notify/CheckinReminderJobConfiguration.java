@@ -7,6 +7,7 @@ import com.luckify.notification.Notice;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -43,7 +44,7 @@ class CheckinReminderJobConfiguration {
                 .reader(subscribers)
                 .stream(subscribers)
                 .processor(candidate -> notice(candidate, checkins.today()))
-                .writer(chunk -> chunk.forEach(notifications::deliver))
+                .writer(chunk -> notifications.deliverAll(List.copyOf(chunk.getItems())))
                 .build();
     }
 

@@ -7,6 +7,8 @@ import com.luckify.lottery.LotteryDraws;
 import com.luckify.notification.Notice;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -86,13 +88,15 @@ class DrawResultNotifyJobConfiguration {
 
         @Override
         public void write(Chunk<? extends DrawResult> chunk) {
+            List<Notice> notices = new ArrayList<>(chunk.size());
             for (DrawResult result : chunk) {
-                notifications.deliver(new Notice(result.userId(), NotificationKind.DRAW_RESULT, Long.toString(lotteryId),
+                notices.add(new Notice(result.userId(), NotificationKind.DRAW_RESULT, Long.toString(lotteryId),
                         checkins.today(), "pages/lottery/detail?id=" + lotteryId,
                         Map.of("thing1", NoticeText.thing(lotteryName),
                                 "thing2", NoticeText.thing(result.won() ? "恭喜抽中：" + result.prizeName()
                                         : "很遗憾，本次未中奖"))));
             }
+            notifications.deliverAll(notices);
         }
     }
 }
