@@ -37,8 +37,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DrawJobConfiguration {
 
     static final String JOB = "drawJob";
-    // equal to the digest's block, so that a chunk commit usually finds no half-hashed block to save
-    static final int CHUNK = ParticipantDigest.BLOCK;
+    // every chunk commit writes the selection (O(prize units)) into the step context: fewer, larger chunks
+    // keep that bookkeeping small next to the reading; a multiple of the digest block, so nothing half-hashed
+    // is saved either
+    static final int CHUNK = 5 * ParticipantDigest.BLOCK;
 
     @Bean
     Job drawJob(JobRepository jobs, Step beginDraw, Step selectWinners, Step recordDraw) {

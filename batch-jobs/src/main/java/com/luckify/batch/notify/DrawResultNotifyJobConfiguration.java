@@ -7,6 +7,7 @@ import com.luckify.lottery.LotteryDraws;
 import com.luckify.notification.Notice;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,9 @@ class DrawResultNotifyJobConfiguration {
     @Bean
     @StepScope
     DrawResultNoticeWriter resultWriter(LotteryDraws draws, NotificationService notifications, CheckinService checkins,
-            @Value("#{jobParameters['lotteryId']}") Long lotteryId) {
-        return new DrawResultNoticeWriter(notifications, checkins, lotteryId, draws.nameOf(lotteryId));
+            @Value("#{jobParameters['lotteryId']}") Long lotteryId, @Value("#{jobParameters['day']}") String day) {
+        LocalDate noticeDay = day == null ? checkins.today() : LocalDate.parse(day);
+        return new DrawResultNoticeWriter(notifications, noticeDay, lotteryId, draws.nameOf(lotteryId));
     }
 
     /** A drawn lottery's participants with their results (not final: step-scoped beans are proxied). */
@@ -74,14 +76,13 @@ class DrawResultNotifyJobConfiguration {
     static class DrawResultNoticeWriter implements ItemWriter<DrawResult> {
 
         private final NotificationService notifications;
-        private final CheckinService checkins;
+        private final LocalDate day;
         private final long lotteryId;
         private final String lotteryName;
 
-        DrawResultNoticeWriter(NotificationService notifications, CheckinService checkins, long lotteryId,
-                String lotteryName) {
+        DrawResultNoticeWriter(NotificationService notifications, LocalDate day, long lotteryId, String lotteryName) {
             this.notifications = notifications;
-            this.checkins = checkins;
+            this.day = day;
             this.lotteryId = lotteryId;
             this.lotteryName = lotteryName;
         }
@@ -91,7 +92,7 @@ class DrawResultNotifyJobConfiguration {
             List<Notice> notices = new ArrayList<>(chunk.size());
             for (DrawResult result : chunk) {
                 notices.add(new Notice(result.userId(), NotificationKind.DRAW_RESULT, Long.toString(lotteryId),
-                        checkins.today(), "pages/lottery/detail?id=" + lotteryId,
+                        day, "pages/lottery/detail?id=" + lotteryId,
                         Map.of("thing1", NoticeText.thing(lotteryName),
                                 "thing2", NoticeText.thing(result.won() ? "恭喜抽中：" + result.prizeName()
                                         : "很遗憾，本次未中奖"))));

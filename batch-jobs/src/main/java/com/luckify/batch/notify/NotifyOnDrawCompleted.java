@@ -1,6 +1,7 @@
 package com.luckify.batch.notify;
 
 import com.luckify.batch.support.AfterCommit;
+import com.luckify.checkin.CheckinService;
 import com.luckify.common.DomainEvent;
 import com.luckify.common.DomainEventHandler;
 import java.util.Set;
@@ -21,15 +22,17 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
 
     private final JobOperator jobs;
     private final Job drawResultNotifyJob;
+    private final CheckinService checkins;
     private final Executor executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "draw-result-notify");
         thread.setDaemon(true);
         return thread;
     });
 
-    NotifyOnDrawCompleted(JobOperator jobs, Job drawResultNotifyJob) {
+    NotifyOnDrawCompleted(JobOperator jobs, Job drawResultNotifyJob, CheckinService checkins) {
         this.jobs = jobs;
         this.drawResultNotifyJob = drawResultNotifyJob;
+        this.checkins = checkins;
     }
 
     @Override
@@ -42,8 +45,10 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
         long lotteryId = event.longValue("lotteryId");
         Runnable start = () -> executor.execute(() -> {
             try {
+                // the day is fixed at the first start (a restart reuses the parameters), so a run finished on a
+                // later day still finds the notices it already sent
                 jobs.start(drawResultNotifyJob, new JobParametersBuilder().addLong("lotteryId", lotteryId, true)
-                        .toJobParameters());
+                        .addString("day", checkins.today().toString(), false).toJobParameters());
             } catch (Exception e) {
                 log.warn("could not notify the results of lottery {}: {}", lotteryId, e.toString());
             }
