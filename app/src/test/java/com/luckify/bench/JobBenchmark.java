@@ -37,7 +37,9 @@ public final class JobBenchmark {
     public static void main(String[] args) throws Exception {
         SpringApplication app = new SpringApplication(LuckifyApplication.class);
         app.setAdditionalProfiles("test");
-        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN")) {
+        // the batch role alone: no outbox relay, so no result notices run beside the measured jobs
+        try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
+                "--luckify.roles=batch")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DrawLauncher draws = context.getBean(DrawLauncher.class);
             long owner = ensureUsers(jdbc, 1_000_000);

@@ -28,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li>{@code beginDraw}: is the lottery due? Marks its draw record DRAWING, or fails with
  * {@link DrawNotDueException} (a later start of the same instance asks again). Runs again on every restart,
  * so a lottery cancelled meanwhile is not drawn.</li>
- * <li>{@code selectWinners}: participants in user id order, in chunks of {@value #CHUNK}, through the
+ * <li>{@code selectWinners}: participants in user id order, in pages of {@value #PAGE}, through the
  * weighted top-K selection and the participant digest; memory O(prize units); state saved per chunk.</li>
  * <li>{@code recordDraw}: awards the units in level order and records everything in one transaction.</li>
  * </ol>
@@ -40,7 +40,7 @@ class DrawJobConfiguration {
     // every chunk commit writes the selection (O(prize units)) into the step context: fewer, larger chunks
     // keep that bookkeeping small next to the reading; a multiple of the digest block, so nothing half-hashed
     // is saved either
-    static final int CHUNK = 5 * ParticipantDigest.BLOCK;
+    static final int PAGE = 5 * ParticipantDigest.BLOCK;
 
     @Bean
     Job drawJob(JobRepository jobs, Step beginDraw, Step selectWinners, Step recordDraw) {
@@ -69,7 +69,8 @@ class DrawJobConfiguration {
             DrawSelectionWriter drawWriter) {
         ExecutionContextPromotionListener promote = new ExecutionContextPromotionListener();
         promote.setKeys(DrawKeys.PROMOTED);
-        return new StepBuilder("selectWinners", jobs).<Entrant, Entrant>chunk(CHUNK)
+        // one page of participants per item, one page per chunk: a commit (and a saved state) per page
+        return new StepBuilder("selectWinners", jobs).<List<Entrant>, List<Entrant>>chunk(1)
                 .transactionManager(transactions)
                 .reader(drawReader)
                 .writer(drawWriter)
@@ -82,7 +83,7 @@ class DrawJobConfiguration {
     @Bean
     @StepScope
     DrawParticipantReader drawReader(LotteryDraws draws, @Value("#{jobParameters['lotteryId']}") Long lotteryId) {
-        return new DrawParticipantReader(draws, draws.plan(lotteryId), CHUNK);
+        return new DrawParticipantReader(draws, draws.plan(lotteryId), PAGE);
     }
 
     @Bean

@@ -12,11 +12,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Feeds each chunk of participants to the selection (the best K so far, K = prize units) and the digest,
+ * Feeds each page of participants to the selection (the best K so far, K = prize units) and the digest,
  * writing nothing to the database; its whole state, O(K), goes into the step's execution context at every
  * chunk commit, so a restart resumes exactly where the last committed chunk left off.
  */
-class DrawSelectionWriter implements ItemStreamWriter<Entrant> {
+class DrawSelectionWriter implements ItemStreamWriter<List<Entrant>> {
 
     private final DrawPlan plan;
     private WinnerSelection selection;
@@ -40,11 +40,13 @@ class DrawSelectionWriter implements ItemStreamWriter<Entrant> {
     }
 
     @Override
-    public void write(Chunk<? extends Entrant> chunk) {
-        for (Entrant entrant : chunk) {
-            digest.add(entrant);
-            selection.offer(entrant);
-            participants++;
+    public void write(Chunk<? extends List<Entrant>> pages) {
+        for (List<Entrant> page : pages) {
+            for (Entrant entrant : page) {
+                digest.add(entrant);
+                selection.offer(entrant);
+                participants++;
+            }
         }
     }
 
