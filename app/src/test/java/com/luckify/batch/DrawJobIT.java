@@ -162,7 +162,7 @@ class DrawJobIT extends IntegrationTest {
     }
 
     @Test
-    void aDrawStoppedMidwayResumesAndEndsWithTheWinnersAnUninterruptedDrawGives() throws Exception {
+    void aDrawWhoseProcessDiedMidwayResumesAndEndsWithTheWinnersAnUninterruptedDrawGives() throws Exception {
         long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 10), prize(2, 40)));
         int participants = 50_000;
         bulkParticipants(lotteryId, participants);
@@ -178,6 +178,12 @@ class DrawJobIT extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT state FROM draw_record WHERE lottery_id = ?", String.class, lotteryId))
                 .isEqualTo("DRAWING");
         assertThat(winners(lotteryId)).isEmpty();
+        // what kill -9 would have left: the execution and its step still STARTED, silent for an hour
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL, "
+                + "LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ?", executionId);
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL, "
+                + "LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'selectWinners'",
+                executionId);
 
         JobExecution resumed = launcher.draw(lotteryId);
 

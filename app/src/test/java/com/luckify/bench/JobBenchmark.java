@@ -43,11 +43,13 @@ public final class JobBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             DrawLauncher draws = context.getBean(DrawLauncher.class);
             long owner = ensureUsers(jdbc, 1_000_000);
+            List<Long> drawn = new ArrayList<>();
             System.out.printf("%nLuckify job benchmark, %d cores, max heap %d MB%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20);
             System.out.printf("%-44s %10s %14s %14s%n", "job", "wall s", "items/s", "peak heap MB");
             for (int participants : new int[] {100_000, 1_000_000}) {
                 long lotteryId = dueDrawLottery(jdbc, owner, participants, 1_000);
+                drawn.add(lotteryId);
                 Measure measure = Measure.start();
                 JobExecution execution = draws.draw(lotteryId);
                 Measure.Result result = measure.stop();
@@ -56,6 +58,13 @@ public final class JobBenchmark {
                         participants / result.seconds(), result.peakHeapMb(), execution.getStatus(),
                         jdbc.queryForObject("SELECT winner_count FROM draw_record WHERE lottery_id = ?", Integer.class,
                                 lotteryId));
+            }
+
+            // the bench users have no WeChat: the result notices of these draws would only keep the next process
+            // that relays events busy reading a million participants for nothing
+            for (long lotteryId : drawn) {
+                jdbc.update("UPDATE outbox_event SET published_time = NOW(3) WHERE aggregate_type = 'lottery' "
+                        + "AND aggregate_id = ? AND published_time IS NULL", lotteryId);
             }
 
             int instant = 10_000;

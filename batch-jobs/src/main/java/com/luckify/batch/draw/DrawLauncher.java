@@ -1,5 +1,7 @@
 package com.luckify.batch.draw;
 
+import java.time.Duration;
+import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -10,11 +12,13 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the draw of a lottery: the first time, or again after a failed or stopped run (Batch then resumes
- * the same job instance from its last committed chunk). A completed draw is never started again: Batch
+ * Starts the draw of a lottery: the first time, or again after a failed or stopped run, or after a process
+ * died mid-draw (Batch then resumes the same job instance from its last committed chunk). A completed draw is never started again: Batch
  * refuses a second run of a completed instance.
  */
 @Component
@@ -23,15 +27,37 @@ public class DrawLauncher {
     private static final Logger log = LoggerFactory.getLogger(DrawLauncher.class);
 
     private final JobOperator jobs;
+    private final JobRepository repository;
     private final Job drawJob;
+    private final Duration staleAfter;
 
-    DrawLauncher(JobOperator jobs, Job drawJob) {
+    DrawLauncher(JobOperator jobs, JobRepository repository, Job drawJob,
+            @Value("${luckify.draw.stale-after:5m}") Duration staleAfter) {
         this.jobs = jobs;
+        this.repository = repository;
         this.drawJob = drawJob;
+        this.staleAfter = staleAfter;
     }
 
     /** Runs the draw now, in this thread; the execution, or null when there was nothing to run. */
     public JobExecution draw(long lotteryId) {
+        try {
+            return start(lotteryId);
+        } catch (JobExecutionAlreadyRunningException e) {
+            if (recoverIfStale(lotteryId)) {
+                try {
+                    return start(lotteryId);
+                } catch (Exception again) {
+                    log.error("could not restart the draw of lottery {}", lotteryId, again);
+                    return null;
+                }
+            }
+            log.info("the draw of lottery {} is running elsewhere", lotteryId);
+            return null;
+        }
+    }
+
+    private JobExecution start(long lotteryId) throws JobExecutionAlreadyRunningException {
         try {
             JobExecution execution = jobs.start(drawJob, parameters(lotteryId));
             if (execution.getStatus() != BatchStatus.COMPLETED) {
@@ -43,12 +69,28 @@ public class DrawLauncher {
             log.debug("lottery {} is drawn already", lotteryId);
             return null;
         } catch (JobExecutionAlreadyRunningException e) {
-            log.info("the draw of lottery {} is running elsewhere", lotteryId);
-            return null;
+            throw e;
         } catch (Exception e) {
             log.error("could not start the draw of lottery {}", lotteryId, e);
             return null;
         }
+    }
+
+    /**
+     * A process killed mid-draw leaves its execution STARTED for ever, and Batch takes the draw for running.
+     * An execution that has not written a chunk for {@code luckify.draw.stale-after} (a page takes well under
+     * a second) is taken for dead: Batch 6's {@code recover} marks it failed, so the instance can go on.
+     */
+    private boolean recoverIfStale(long lotteryId) {
+        JobExecution last = repository.getLastJobExecution(DrawJobConfiguration.JOB, parameters(lotteryId));
+        if (last == null || !last.isRunning() || last.getLastUpdated() == null
+                || last.getLastUpdated().isAfter(LocalDateTime.now().minus(staleAfter))) {
+            return false;
+        }
+        log.warn("draw of lottery {}: execution {} last wrote at {}, taken for dead and recovered", lotteryId,
+                last.getId(), last.getLastUpdated());
+        jobs.recover(last);
+        return true;
     }
 
     static JobParameters parameters(long lotteryId) {

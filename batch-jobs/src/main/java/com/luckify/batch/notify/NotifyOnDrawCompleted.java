@@ -23,7 +23,8 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
     private final JobOperator jobs;
     private final Job drawResultNotifyJob;
     private final CheckinService checkins;
-    private final Executor executor = Executors.newSingleThreadExecutor(runnable -> {
+    // a few lotteries at a time, so that one with a million participants does not hold up the others
+    private final Executor executor = Executors.newFixedThreadPool(3, runnable -> {
         Thread thread = new Thread(runnable, "draw-result-notify");
         thread.setDaemon(true);
         return thread;
