@@ -1,5 +1,6 @@
 package com.luckify.lottery;
 
+import com.luckify.common.AfterCommit;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.Outbox;
@@ -17,8 +18,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -164,22 +163,9 @@ public class LotteryDraws {
                     participants, "winners", awards.size(), "winnerIds", awards.stream().map(Award::userId).toList()));
             return true;
         });
-        afterCommit(() -> lotteryService.changed(lotteryId));
+        // caches are told after the commit, or a reader could cache the lottery as it was once more
+        AfterCommit.run(() -> lotteryService.changed(lotteryId));
         return Boolean.TRUE.equals(recorded);
-    }
-
-    /** Caches are told after the commit, or a reader could cache the lottery as it was once more. */
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     /**

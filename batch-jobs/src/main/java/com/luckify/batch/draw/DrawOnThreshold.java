@@ -1,11 +1,10 @@
 package com.luckify.batch.draw;
 
-import com.luckify.batch.support.AfterCommit;
+import com.luckify.common.AfterCommit;
 import com.luckify.common.DomainEvent;
 import com.luckify.common.DomainEventHandler;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +16,7 @@ import org.springframework.stereotype.Component;
 class DrawOnThreshold implements DomainEventHandler {
 
     private final DrawLauncher launcher;
-    private final Executor executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "draw-on-threshold");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor afterCommit = AfterCommit.executor("draw-on-threshold", 1);
 
     DrawOnThreshold(DrawLauncher launcher) {
         this.launcher = launcher;
@@ -35,7 +30,6 @@ class DrawOnThreshold implements DomainEventHandler {
     @Override
     public void handle(DomainEvent event) {
         long lotteryId = event.longValue("lotteryId");
-        Runnable draw = () -> executor.execute(() -> launcher.draw(lotteryId));
-        AfterCommit.run(draw);
+        afterCommit.execute(() -> launcher.draw(lotteryId));
     }
 }

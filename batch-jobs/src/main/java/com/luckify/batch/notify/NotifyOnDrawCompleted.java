@@ -1,12 +1,11 @@
 package com.luckify.batch.notify;
 
-import com.luckify.batch.support.AfterCommit;
 import com.luckify.checkin.CheckinService;
+import com.luckify.common.AfterCommit;
 import com.luckify.common.DomainEvent;
 import com.luckify.common.DomainEventHandler;
 import java.util.Set;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
@@ -24,11 +23,7 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
     private final Job drawResultNotifyJob;
     private final CheckinService checkins;
     // a few lotteries at a time, so that one with a million participants does not hold up the others
-    private final Executor executor = Executors.newFixedThreadPool(3, runnable -> {
-        Thread thread = new Thread(runnable, "draw-result-notify");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Executor afterCommit = AfterCommit.executor("draw-result-notify", 3);
 
     NotifyOnDrawCompleted(JobOperator jobs, Job drawResultNotifyJob, CheckinService checkins) {
         this.jobs = jobs;
@@ -44,7 +39,7 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
     @Override
     public void handle(DomainEvent event) {
         long lotteryId = event.longValue("lotteryId");
-        Runnable start = () -> executor.execute(() -> {
+        afterCommit.execute(() -> {
             try {
                 // the day is fixed at the first start (a restart reuses the parameters), so a run finished on a
                 // later day still finds the notices it already sent
@@ -54,6 +49,5 @@ class NotifyOnDrawCompleted implements DomainEventHandler {
                 log.warn("could not notify the results of lottery {}: {}", lotteryId, e.toString());
             }
         });
-        AfterCommit.run(start);
     }
 }
