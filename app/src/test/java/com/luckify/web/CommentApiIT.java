@@ -4,19 +4,25 @@ import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.luckify.comment.CommentService;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
 import com.luckify.support.WeChatStub;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 class CommentApiIT extends IntegrationTest {
+
+    @Autowired
+    CommentService comments;
 
     private static final String ADD = "/comment/v1/comment/addComment";
     private static final String UPDATE = "/comment/v1/comment/updateComment";
@@ -120,6 +126,23 @@ class CommentApiIT extends IntegrationTest {
         assertThat(api.post(DELETE, idBody(999_999_999L), author).code()).isEqualTo(600007);
         assertThat(jdbc.queryForObject("SELECT deleted_at IS NOT NULL FROM `comment` WHERE id = ?", Boolean.class, id))
                 .as("the row stays for the moderation history").isTrue();
+    }
+
+    @Test
+    void aModeratorRemovesAnyCommentAndTheRecordKeepsWhoDidIt() {
+        long lotteryId = instantLottery(1);
+        String author = winnerOf(lotteryId);
+        long id = post(author, lotteryId, "被管理员删除");
+        String username = "moderator-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO staff_account (username) VALUES (?)", username);
+        long staffId = jdbc.queryForObject("SELECT id FROM staff_account WHERE username = ?", Long.class, username);
+
+        comments.deleteByStaff(staffId, id);
+
+        assertThat(api.post(DETAIL, idBody(id)).code()).isEqualTo(600007);
+        assertThat(jdbc.queryForObject("SELECT deleted_by_staff_id FROM `comment` WHERE id = ?", Long.class, id))
+                .isEqualTo(staffId);
+        assertThat(api.post(DELETE, idBody(id), author).status()).as("already gone for its author too").isEqualTo(200);
     }
 
     @Test
