@@ -10,6 +10,8 @@ import com.luckify.draw.Entrant;
 import com.luckify.draw.PrizeUnit;
 import com.luckify.lottery.LotteryService;
 import com.luckify.support.ApiClient.Response;
+import com.luckify.support.DrawFixtures;
+import com.luckify.support.DrawFixtures.VerifierRun;
 import com.luckify.support.IntegrationTest;
 import com.luckify.support.LotteryFixtures;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -165,7 +166,7 @@ class DrawJobIT extends IntegrationTest {
     void aDrawWhoseProcessDiedMidwayResumesAndEndsWithTheWinnersAnUninterruptedDrawGives() throws Exception {
         long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 10), prize(2, 40)));
         int participants = 50_000;
-        bulkParticipants(lotteryId, participants);
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, participants);
         makeDue(lotteryId);
 
         CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> launcher.draw(lotteryId));
@@ -217,19 +218,6 @@ class DrawJobIT extends IntegrationTest {
         lotteryService.changed(lotteryId);
     }
 
-    /** Many participants straight in the database, as joining them one by one over HTTP would take minutes. */
-    private void bulkParticipants(long lotteryId, int n) {
-        String batch = "draw-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        List<Object[]> users = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            users.add(new Object[] {batch + i});
-        }
-        jdbc.batchUpdate("INSERT INTO `user` (nickname) VALUES (?)", users);
-        jdbc.update("INSERT INTO lottery_participation (lottery_id, user_id) SELECT ?, id FROM `user` WHERE nickname LIKE ?",
-                lotteryId, batch + "%");
-        jdbc.update("UPDATE lottery SET participant_count = ? WHERE id = ?", n, lotteryId);
-    }
-
     private long awaitReadCount(long lotteryId, long atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
@@ -251,25 +239,10 @@ class DrawJobIT extends IntegrationTest {
     }
 
     private List<Award> winners(long lotteryId) {
-        return jdbc.query("SELECT user_id, prize_id FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
-                (rs, i) -> new Award(rs.getLong(1), rs.getLong(2)), lotteryId);
+        return DrawFixtures.winners(jdbc, lotteryId);
     }
 
-    /** Runs the public verifier on the participant list as the database has it and the lottery's prize units. */
     private VerifierRun verify(byte[] seed, long lotteryId) {
-        List<Entrant> entrants = jdbc.query("SELECT user_id, weight FROM lottery_participation WHERE lottery_id = ?",
-                (rs, i) -> new Entrant(rs.getLong(1), rs.getInt(2)), lotteryId);
-        List<PrizeUnit> units = new ArrayList<>();
-        jdbc.query("SELECT id, level, count FROM prize WHERE lottery_id = ?", rs -> {
-            for (int i = 0; i < rs.getInt("count"); i++) {
-                units.add(new PrizeUnit(rs.getLong("id"), rs.getInt("level")));
-            }
-        }, lotteryId);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<Award> awards = DrawVerifier.verify(seed, entrants, units, new PrintStream(out, true, StandardCharsets.UTF_8));
-        return new VerifierRun(awards, out.toString(StandardCharsets.UTF_8));
-    }
-
-    private record VerifierRun(List<Award> awards, String output) {
+        return DrawFixtures.verify(jdbc, seed, lotteryId);
     }
 }

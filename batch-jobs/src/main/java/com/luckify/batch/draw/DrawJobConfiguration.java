@@ -37,6 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DrawJobConfiguration {
 
     static final String JOB = "drawJob";
+    static final List<String> STEPS = List.of("beginDraw", "selectWinners", "recordDraw");
     // every chunk commit writes the selection (O(prize units)) into the step context: fewer, larger chunks
     // keep that bookkeeping small next to the reading; a multiple of the digest block, so nothing half-hashed
     // is saved either

@@ -13,6 +13,7 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -83,14 +84,30 @@ public class DrawLauncher {
      */
     private boolean recoverIfStale(long lotteryId) {
         JobExecution last = repository.getLastJobExecution(DrawJobConfiguration.JOB, parameters(lotteryId));
-        if (last == null || !last.isRunning() || last.getLastUpdated() == null
-                || last.getLastUpdated().isAfter(LocalDateTime.now().minus(staleAfter))) {
+        if (last == null || !last.isRunning()) {
+            return false;
+        }
+        LocalDateTime lastWrite = lastWrite(last);
+        if (lastWrite.isAfter(LocalDateTime.now().minus(staleAfter))) {
             return false;
         }
         log.warn("draw of lottery {}: execution {} last wrote at {}, taken for dead and recovered", lotteryId,
-                last.getId(), last.getLastUpdated());
+                last.getId(), lastWrite);
         jobs.recover(last);
         return true;
+    }
+
+    /** A live draw shows in its steps: each page commit stamps the step execution, not the job execution. */
+    private LocalDateTime lastWrite(JobExecution execution) {
+        LocalDateTime latest = execution.getLastUpdated() == null ? LocalDateTime.MIN : execution.getLastUpdated();
+        for (String step : DrawJobConfiguration.STEPS) {
+            StepExecution stepExecution = repository.getLastStepExecution(execution.getJobInstance(), step);
+            if (stepExecution != null && stepExecution.getJobExecutionId() == execution.getId()
+                    && stepExecution.getLastUpdated() != null && stepExecution.getLastUpdated().isAfter(latest)) {
+                latest = stepExecution.getLastUpdated();
+            }
+        }
+        return latest;
     }
 
     static JobParameters parameters(long lotteryId) {

@@ -3,6 +3,9 @@ package com.luckify.batch.draw;
 import com.luckify.batch.support.ScheduleLock;
 import com.luckify.lottery.LotteryDraws;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -13,28 +16,39 @@ import org.springframework.stereotype.Component;
 @Component
 class DrawSchedule {
 
+    private static final Logger log = LoggerFactory.getLogger(DrawSchedule.class);
     private static final String LOCK = "drawSchedule";
     private static final int BATCH = 100;
 
     private final LotteryDraws draws;
     private final DrawLauncher launcher;
     private final ScheduleLock lock;
+    private final Duration lockAtMostFor;
 
-    DrawSchedule(LotteryDraws draws, DrawLauncher launcher, ScheduleLock lock) {
+    /**
+     * @param lockAtMostFor how long a process that took the schedule's lease and died blocks the others; a run
+     *                      outlasting it is harmless (Batch runs each lottery's draw once)
+     */
+    DrawSchedule(LotteryDraws draws, DrawLauncher launcher, ScheduleLock lock,
+            @Value("${luckify.draw.lock-at-most-for:2m}") Duration lockAtMostFor) {
         this.draws = draws;
         this.launcher = launcher;
         this.lock = lock;
+        this.lockAtMostFor = lockAtMostFor;
     }
 
     @Scheduled(fixedDelayString = "${luckify.draw.poll-interval:60s}", initialDelayString = "${luckify.draw.poll-interval:60s}")
     void drawDueLotteries() {
-        if (!lock.tryLock(LOCK, Duration.ofMinutes(10))) {
+        if (!lock.tryLock(LOCK, lockAtMostFor)) {
             return;
         }
         try {
-            drawDue();
+            int started = drawDue();
+            if (started > 0) {
+                log.info("draw schedule started {} draws", started);
+            }
         } finally {
-            lock.unlock(LOCK, Duration.ofSeconds(5));
+            lock.unlock(LOCK, Duration.ofSeconds(1));
         }
     }
 
