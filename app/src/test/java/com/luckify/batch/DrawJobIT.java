@@ -182,8 +182,9 @@ class DrawJobIT extends IntegrationTest {
         // what kill -9 would have left: the execution and its step still STARTED, silent for an hour
         jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL, "
                 + "LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ?", executionId);
-        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL, "
-                + "LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'selectWinners'",
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'EXECUTING', END_TIME = NULL "
+                + "WHERE JOB_EXECUTION_ID = ? AND STEP_NAME = 'selectWinners'", executionId);
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ?",
                 executionId);
 
         JobExecution resumed = launcher.draw(lotteryId);
