@@ -91,6 +91,24 @@ class ReconciliationJobIT extends IntegrationTest {
         }
     }
 
+    @Test
+    void aRunLeftRunningByAKilledProcessDoesNotBlockTheNextOne() throws Exception {
+        JobExecution earlier = reconciliation.run();
+        assertThat(earlier.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // what kill -9 leaves: the execution and its steps STARTED, silent for an hour
+        jdbc.update("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', EXIT_CODE = 'UNKNOWN', END_TIME = NULL, "
+                + "LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ?", earlier.getId());
+        jdbc.update("UPDATE BATCH_STEP_EXECUTION SET LAST_UPDATED = NOW(3) - INTERVAL 1 HOUR WHERE JOB_EXECUTION_ID = ?",
+                earlier.getId());
+
+        JobExecution next = reconciliation.run();
+
+        assertThat(next).as("not refused as if the dead run were still going").isNotNull();
+        assertThat(next.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT STATUS FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", String.class,
+                earlier.getId())).isEqualTo("FAILED");
+    }
+
     private long prizeShow(long lotteryId, String winnerToken) {
         return api.post("/comment/v1/comment/addComment", "{\"lotteryId\":" + lotteryId + ",\"content\":\"对账\"}",
                 winnerToken).data().path("id").asLong();

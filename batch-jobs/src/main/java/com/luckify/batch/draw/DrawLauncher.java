@@ -1,7 +1,7 @@
 package com.luckify.batch.draw;
 
+import com.luckify.batch.support.StaleExecutions;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -13,7 +13,6 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,13 +29,15 @@ public class DrawLauncher {
     private final JobOperator jobs;
     private final JobRepository repository;
     private final Job drawJob;
+    private final StaleExecutions staleExecutions;
     private final Duration staleAfter;
 
-    DrawLauncher(JobOperator jobs, JobRepository repository, Job drawJob,
+    DrawLauncher(JobOperator jobs, JobRepository repository, Job drawJob, StaleExecutions staleExecutions,
             @Value("${luckify.draw.stale-after:5m}") Duration staleAfter) {
         this.jobs = jobs;
         this.repository = repository;
         this.drawJob = drawJob;
+        this.staleExecutions = staleExecutions;
         this.staleAfter = staleAfter;
     }
 
@@ -77,37 +78,11 @@ public class DrawLauncher {
         }
     }
 
-    /**
-     * A process killed mid-draw leaves its execution STARTED for ever, and Batch takes the draw for running.
-     * An execution that has not written a chunk for {@code luckify.draw.stale-after} (a page takes well under
-     * a second) is taken for dead: Batch 6's {@code recover} marks it failed, so the instance can go on.
-     */
+    /** A process killed mid-draw leaves a running execution behind: recovered once silent for stale-after. */
     private boolean recoverIfStale(long lotteryId) {
-        JobExecution last = repository.getLastJobExecution(DrawJobConfiguration.JOB, parameters(lotteryId));
-        if (last == null || !last.isRunning()) {
-            return false;
-        }
-        LocalDateTime lastWrite = lastWrite(last);
-        if (lastWrite.isAfter(LocalDateTime.now().minus(staleAfter))) {
-            return false;
-        }
-        log.warn("draw of lottery {}: execution {} last wrote at {}, taken for dead and recovered", lotteryId,
-                last.getId(), lastWrite);
-        jobs.recover(last);
-        return true;
-    }
-
-    /** A live draw shows in its steps: each page commit stamps the step execution, not the job execution. */
-    private LocalDateTime lastWrite(JobExecution execution) {
-        LocalDateTime latest = execution.getLastUpdated() == null ? LocalDateTime.MIN : execution.getLastUpdated();
-        for (String step : DrawJobConfiguration.STEPS) {
-            StepExecution stepExecution = repository.getLastStepExecution(execution.getJobInstance(), step);
-            if (stepExecution != null && stepExecution.getJobExecutionId() == execution.getId()
-                    && stepExecution.getLastUpdated() != null && stepExecution.getLastUpdated().isAfter(latest)) {
-                latest = stepExecution.getLastUpdated();
-            }
-        }
-        return latest;
+        return staleExecutions.recoverIfStale(
+                repository.getLastJobExecution(DrawJobConfiguration.JOB, parameters(lotteryId)), DrawJobConfiguration.STEPS,
+                staleAfter);
     }
 
     static JobParameters parameters(long lotteryId) {

@@ -43,6 +43,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class ReconciliationJobConfiguration {
 
     static final String JOB = "reconciliationJob";
+    static final List<String> STEPS = List.of("instantHotState", "likeCounts", "pointsBalances", "drawStock");
     private static final int CHUNK = 500;
 
     @Bean

@@ -1,6 +1,7 @@
 package com.luckify.batch.reconciliation;
 
 import com.luckify.batch.support.ScheduleLock;
+import com.luckify.batch.support.StaleExecutions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,18 +24,23 @@ public class ReconciliationLauncher {
     private final JobOperator jobs;
     private final Job reconciliationJob;
     private final ScheduleLock lock;
+    private final StaleExecutions staleExecutions;
 
-    ReconciliationLauncher(JobOperator jobs, Job reconciliationJob, ScheduleLock lock) {
+    ReconciliationLauncher(JobOperator jobs, Job reconciliationJob, ScheduleLock lock, StaleExecutions staleExecutions) {
         this.jobs = jobs;
         this.reconciliationJob = reconciliationJob;
         this.lock = lock;
+        this.staleExecutions = staleExecutions;
     }
 
     /**
      * A new run now, in this thread; its findings carry the returned execution's {@code runId} parameter.
-     * Refused (null) while another run is going: the steps' readers serve one run at a time.
+     * Refused (null) while another run is going: the steps' readers serve one run at a time. A run left
+     * running by a killed process (silent for 10 minutes) is recovered as failed first.
      */
     public JobExecution run() throws Exception {
+        staleExecutions.recoverStale(ReconciliationJobConfiguration.JOB, ReconciliationJobConfiguration.STEPS,
+                Duration.ofMinutes(10));
         if (!jobs.getRunningExecutions(ReconciliationJobConfiguration.JOB).isEmpty()) {
             return null;
         }
