@@ -38,18 +38,13 @@ class DrawSchedule {
     }
 
     @Scheduled(fixedDelayString = "${luckify.draw.poll-interval:60s}", initialDelayString = "${luckify.draw.poll-interval:60s}")
-    void drawDueLotteries() {
-        if (!lock.tryLock(LOCK, lockAtMostFor)) {
-            return;
-        }
-        try {
+    void drawDueLotteries() throws Exception {
+        lock.runExclusively(LOCK, lockAtMostFor, Duration.ofSeconds(1), () -> {
             int started = drawDue();
             if (started > 0) {
                 log.info("draw schedule started {} draws", started);
             }
-        } finally {
-            lock.unlock(LOCK, Duration.ofSeconds(1));
-        }
+        });
     }
 
     /** Draws what is due now, one lottery after the other; returns how many draws were started. */

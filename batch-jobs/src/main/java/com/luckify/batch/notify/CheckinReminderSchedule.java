@@ -30,13 +30,7 @@ public class CheckinReminderSchedule {
 
     @Scheduled(cron = "${luckify.reminders.checkin-cron:0 0 20 * * *}", zone = "${luckify.business.time-zone:Asia/Shanghai}")
     void remind() throws Exception {
-        if (lock.tryLock(LOCK, Duration.ofHours(1))) {
-            try {
-                remindToday();
-            } finally {
-                lock.unlock(LOCK, Duration.ofMinutes(1));
-            }
-        }
+        lock.runExclusively(LOCK, Duration.ofHours(1), Duration.ofMinutes(1), this::remindToday);
     }
 
     /** Today's reminders; a second run the same day is refused by Batch (the day's instance is complete). */

@@ -50,12 +50,6 @@ public class ReconciliationLauncher {
 
     @Scheduled(cron = "${luckify.reconciliation.cron:0 30 3 * * *}", zone = "${luckify.business.time-zone:Asia/Shanghai}")
     void nightly() throws Exception {
-        if (lock.tryLock(LOCK, Duration.ofHours(1))) {
-            try {
-                run();
-            } finally {
-                lock.unlock(LOCK, Duration.ofMinutes(1));
-            }
-        }
+        lock.runExclusively(LOCK, Duration.ofHours(1), Duration.ofMinutes(1), this::run);
     }
 }

@@ -34,6 +34,29 @@ public class ScheduleLock {
                 + "VALUES (?, NOW(3) + INTERVAL ? MICROSECOND, NOW(3), ?)", name, micros, OWNER) == 1;
     }
 
+    /**
+     * Runs {@code round} if this process gets the lease of {@code name}, and gives the lease back afterwards
+     * (not before {@code atLeastFor}); returns whether it ran.
+     */
+    public boolean runExclusively(String name, Duration atMostFor, Duration atLeastFor, ScheduledRound round)
+            throws Exception {
+        if (!tryLock(name, atMostFor)) {
+            return false;
+        }
+        try {
+            round.run();
+            return true;
+        } finally {
+            unlock(name, atLeastFor);
+        }
+    }
+
+    /** One round of a schedule. */
+    @FunctionalInterface
+    public interface ScheduledRound {
+        void run() throws Exception;
+    }
+
     /** Ends this process's lease, but not before {@code atLeastFor} after it was taken (no double run). */
     public void unlock(String name, Duration atLeastFor) {
         jdbc.update("UPDATE shedlock SET lock_until = GREATEST(NOW(3), locked_at + INTERVAL ? MICROSECOND) "
