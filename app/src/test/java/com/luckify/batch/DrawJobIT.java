@@ -4,6 +4,7 @@ import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.batch.draw.DrawLauncher;
+import com.luckify.batch.support.ExecutionStopper;
 import com.luckify.draw.Award;
 import com.luckify.draw.DrawVerifier;
 import com.luckify.draw.Entrant;
@@ -26,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -39,7 +39,7 @@ class DrawJobIT extends IntegrationTest {
     DrawLauncher launcher;
 
     @Autowired
-    JobOperator jobOperator;
+    ExecutionStopper stopper;
 
     @Autowired
     LotteryService lotteryService;
@@ -172,7 +172,7 @@ class DrawJobIT extends IntegrationTest {
         CompletableFuture<JobExecution> first = CompletableFuture.supplyAsync(() -> launcher.draw(lotteryId));
         // the draw reads pages of 5,000 participants: stop it once the first page is committed
         long executionId = awaitReadCount(lotteryId, 1);
-        jobOperator.stop(executionId);
+        assertThat(stopper.stop(executionId)).isTrue();
         // Batch 6 ends a step stopped between chunks as STOPPED, or FAILED if the stop raced its bookkeeping;
         // either way the instance is not complete and starts again where its last committed chunk ended
         assertThat(first.get(60, TimeUnit.SECONDS).getStatus()).isIn(BatchStatus.STOPPED, BatchStatus.FAILED);
