@@ -1,6 +1,7 @@
 package com.luckify;
 
 import com.luckify.batch.BatchJobsConfiguration;
+import com.luckify.integration.IntegrationFlowsConfiguration;
 import com.luckify.web.WebApiConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -24,7 +25,7 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         // adapters come in through their role-guarded configurations below, never by scanning
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.luckify\\.(web|admin|batch|integration|report)\\..*")})
-@Import({WebApiConfiguration.class, BatchJobsConfiguration.class})
+@Import({WebApiConfiguration.class, BatchJobsConfiguration.class, IntegrationFlowsConfiguration.class})
 public class LuckifyApplication {
 
     public static void main(String[] args) {

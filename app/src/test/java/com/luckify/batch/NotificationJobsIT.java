@@ -145,19 +145,4 @@ class NotificationJobsIT extends IntegrationTest {
     }
 
     /** A new user with a WeChat openid (as a WeChat log-in leaves it); returns the openid. */
-    private String weChatUser() {
-        long userId = userIdOf(newUserToken());
-        String openId = "o-stub-" + UUID.randomUUID();
-        jdbc.update("INSERT INTO user_auth (user_id, auth_type, auth_key) VALUES (?, 'wxMini', ?)", userId, openId);
-        return openId;
-    }
-
-    private long userIdOfOpenId(String openId) {
-        return jdbc.queryForObject("SELECT user_id FROM user_auth WHERE auth_type = 'wxMini' AND auth_key = ?", Long.class,
-                openId);
-    }
-
-    private String tokenOf(String openId) {
-        return tokens.issue(userIdOfOpenId(openId)).accessToken();
-    }
 }

@@ -85,6 +85,23 @@ public abstract class IntegrationTest {
         return api.post("/usercenter/v1/user/detail", "{}", token).data().path("userInfo").path("id").asLong();
     }
 
+    /** A new user who logged in with WeChat (has an openid, so notices reach them); returns the openid. */
+    protected String weChatUser() {
+        long userId = userIdOf(newUserToken());
+        String openId = "o-stub-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO user_auth (user_id, auth_type, auth_key) VALUES (?, 'wxMini', ?)", userId, openId);
+        return openId;
+    }
+
+    protected long userIdOfOpenId(String openId) {
+        return jdbc.queryForObject("SELECT user_id FROM user_auth WHERE auth_type = 'wxMini' AND auth_key = ?", Long.class,
+                openId);
+    }
+
+    protected String tokenOf(String openId) {
+        return tokens.issue(userIdOfOpenId(openId)).accessToken();
+    }
+
     /** Creates a lottery as the owner of {@code token} and returns its id. */
     protected long createLottery(String token, String body) {
         ApiClient.Response response = api.post("/lottery/v1/lottery/createLottery", body, token);

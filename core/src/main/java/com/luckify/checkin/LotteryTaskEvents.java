@@ -1,16 +1,19 @@
 package com.luckify.checkin;
 
 import com.luckify.common.DomainEvent;
+import com.luckify.common.ConditionalOnRole;
 import com.luckify.common.DomainEventHandler;
+import com.luckify.common.Role;
+import com.luckify.common.Subscription;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Moves tasks forward from the lottery feature's events: joining (also instant attempts) and creating a
- * lottery. Runs in the outbox relay's transaction, so each event counts exactly once.
+ * lottery, in worker processes. Runs in the transaction that marks the events done, so each counts exactly once.
  */
 @Component
+@ConditionalOnRole(Role.WORKER)
 class LotteryTaskEvents implements DomainEventHandler {
 
     private final TaskService tasks;
@@ -20,8 +23,8 @@ class LotteryTaskEvents implements DomainEventHandler {
     }
 
     @Override
-    public Set<String> eventTypes() {
-        return Set.of("LotteryJoined", "LotteryCreated");
+    public Subscription subscription() {
+        return Subscription.TASK_PROGRESS;
     }
 
     @Override

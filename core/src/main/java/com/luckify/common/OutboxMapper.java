@@ -16,21 +16,14 @@ interface OutboxMapper {
     void insert(@Param("eventType") String eventType, @Param("aggregateType") String aggregateType,
             @Param("aggregateId") long aggregateId, @Param("payload") String payload);
 
-    /** Locks the oldest undelivered events; rows another relay holds are skipped, not waited for. */
+    /** Locks the oldest unrelayed events; rows another relay holds are skipped, not waited for. */
     @Select("SELECT id, event_type, aggregate_type, aggregate_id, payload, create_time FROM outbox_event "
-            + "WHERE published_time IS NULL AND attempts < #{maxAttempts} ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED")
-    List<OutboxRow> claimPending(@Param("limit") int limit, @Param("maxAttempts") int maxAttempts);
-
-    @Select("SELECT id, event_type, aggregate_type, aggregate_id, payload, create_time FROM outbox_event "
-            + "WHERE id = #{id} AND published_time IS NULL FOR UPDATE SKIP LOCKED")
-    OutboxRow claimOne(@Param("id") long id);
+            + "WHERE published_time IS NULL ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED")
+    List<OutboxRow> claimPending(@Param("limit") int limit);
 
     @Update("<script>UPDATE outbox_event SET published_time = CURRENT_TIMESTAMP(3) WHERE id IN "
             + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
     void markPublished(@Param("ids") List<Long> ids);
-
-    @Update("UPDATE outbox_event SET attempts = attempts + 1, last_error = #{error} WHERE id = #{id}")
-    void recordFailure(@Param("id") long id, @Param("error") String error);
 
     record OutboxRow(long id, String eventType, String aggregateType, long aggregateId, String payload,
             Instant createTime) {

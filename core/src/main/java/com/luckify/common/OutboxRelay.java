@@ -2,8 +2,10 @@ package com.luckify.common;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,110 +15,113 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers outbox events to the in-process {@link DomainEventHandler}s on worker instances. Each batch is
- * claimed with {@code FOR UPDATE SKIP LOCKED}, handled and marked delivered in one transaction, so any
- * number of workers share the work and every event's effects happen once. If a batch fails, its events
- * are retried one by one, and an event that keeps failing is set aside after {@code max-attempts} with
- * its error recorded, instead of blocking the others.
+ * Relays outbox events to their subscriptions, on worker instances. Each batch of events is claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, given one {@code event_delivery} row per interested subscription and marked
+ * relayed in one transaction; once that commits, the event ids go to each subscription's queue through the
+ * {@link EventTransport}, to be consumed in whichever process is free ({@link EventDeliveries}). Any number of
+ * workers share the work. Deliveries still undone after {@code redeliver-after} (the message was lost) or after a
+ * failure's backoff are sent again, until {@code max-attempts} failures set them aside as dead letters.
  */
 @Component
 @ConditionalOnRole(Role.WORKER)
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {
-    };
     private static final int BATCH = 200;
 
     private final OutboxMapper outbox;
-    private final List<DomainEventHandler> handlers;
+    private final EventDeliveryMapper deliveries;
+    private final EventTransport transport;
     private final TransactionTemplate tx;
     private final Duration pollInterval;
+    private final Duration redeliverAfter;
+    private final Duration retryBackoff;
     private final int maxAttempts;
     private volatile ScheduledExecutorService poller;
 
-    OutboxRelay(OutboxMapper outbox, List<DomainEventHandler> handlers, TransactionTemplate tx,
+    OutboxRelay(OutboxMapper outbox, EventDeliveryMapper deliveries, EventTransport transport, TransactionTemplate tx,
             @Value("${luckify.outbox.poll-interval:500ms}") Duration pollInterval,
-            @Value("${luckify.outbox.max-attempts:10}") int maxAttempts) {
+            @Value("${luckify.events.redeliver-after:1m}") Duration redeliverAfter,
+            @Value("${luckify.events.retry-backoff:10s}") Duration retryBackoff,
+            @Value("${luckify.events.max-attempts:10}") int maxAttempts) {
         this.outbox = outbox;
-        this.handlers = List.copyOf(handlers);
+        this.deliveries = deliveries;
+        this.transport = transport;
         this.tx = tx;
         this.pollInterval = pollInterval;
+        this.redeliverAfter = redeliverAfter;
+        this.retryBackoff = retryBackoff;
         this.maxAttempts = maxAttempts;
     }
 
-    /** Delivers what is pending now, batch after batch; returns how many events were delivered. */
+    /** Relays what is pending now, batch after batch; returns how many events were relayed. */
     public int relayPending() {
-        int delivered = 0;
+        int relayed = 0;
         int batch;
         do {
             batch = relayBatch();
-            delivered += batch;
+            relayed += batch;
         } while (batch == BATCH);
-        return delivered;
+        return relayed;
+    }
+
+    /** Sends again the deliveries that are overdue; returns how many. */
+    public int redeliverOverdue() {
+        Map<String, List<Long>> overdue = new TreeMap<>();
+        tx.executeWithoutResult(status -> {
+            for (EventDeliveryMapper.Pending pending : deliveries.claimOverdue(redeliverAfter.toMillis(),
+                    retryBackoff.toMillis(), maxAttempts, BATCH)) {
+                overdue.computeIfAbsent(pending.subscription(), key -> new ArrayList<>()).add(pending.eventId());
+            }
+            overdue.forEach(deliveries::markRelayed);
+        });
+        Map<Subscription, List<Long>> known = new EnumMap<>(Subscription.class);
+        overdue.forEach((key, ids) -> Subscription.byKey(key).ifPresentOrElse(subscription -> known.put(subscription, ids),
+                () -> log.warn("event_delivery names {}, which this version does not know", key)));
+        send(known);
+        return overdue.values().stream().mapToInt(List::size).sum();
     }
 
     private int relayBatch() {
-        List<Long> claimed = new ArrayList<>();
-        try {
-            Integer count = tx.execute(status -> {
-                List<OutboxMapper.OutboxRow> rows = outbox.claimPending(BATCH, maxAttempts);
-                rows.forEach(row -> claimed.add(row.id()));
-                dispatch(rows);
-                if (!rows.isEmpty()) {
-                    outbox.markPublished(claimed);
-                }
-                return rows.size();
-            });
-            return count == null ? 0 : count;
-        } catch (RuntimeException batchFailure) {
-            // one bad event must not hold back the rest: deliver them one at a time
-            int delivered = 0;
-            for (long id : claimed) {
-                delivered += relayOne(id) ? 1 : 0;
+        Map<Subscription, List<Long>> bySubscription = new EnumMap<>(Subscription.class);
+        Integer count = tx.execute(status -> {
+            List<OutboxMapper.OutboxRow> rows = outbox.claimPending(BATCH);
+            if (rows.isEmpty()) {
+                return 0;
             }
-            return delivered;
-        }
+            for (Subscription subscription : Subscription.values()) {
+                List<Long> wanted = rows.stream().filter(row -> subscription.wants(row.eventType()))
+                        .map(OutboxMapper.OutboxRow::id).toList();
+                if (!wanted.isEmpty()) {
+                    deliveries.insert(subscription.key(), wanted);
+                    bySubscription.put(subscription, wanted);
+                }
+            }
+            outbox.markPublished(rows.stream().map(OutboxMapper.OutboxRow::id).toList());
+            return rows.size();
+        });
+        // only now: a consumer must find the deliveries committed
+        send(bySubscription);
+        return count == null ? 0 : count;
     }
 
-    private boolean relayOne(long id) {
-        try {
-            return Boolean.TRUE.equals(tx.execute(status -> {
-                OutboxMapper.OutboxRow row = outbox.claimOne(id);
-                if (row == null) {
-                    return false;
-                }
-                dispatch(List.of(row));
-                outbox.markPublished(List.of(id));
-                return true;
-            }));
-        } catch (RuntimeException e) {
-            log.warn("outbox event {} could not be delivered: {}", id, e.toString());
-            String error = e.toString();
-            tx.executeWithoutResult(status -> outbox.recordFailure(id, error.length() > 255 ? error.substring(0, 255) : error));
-            return false;
-        }
-    }
-
-    private void dispatch(List<OutboxMapper.OutboxRow> rows) {
-        List<DomainEvent> events = rows.stream().map(row -> new DomainEvent(row.id(), row.eventType(),
-                row.aggregateType(), row.aggregateId(), JSON.readValue(row.payload(), PAYLOAD), row.createTime())).toList();
-        for (DomainEventHandler handler : handlers) {
-            List<DomainEvent> wanted = events.stream().filter(event -> handler.eventTypes().contains(event.type())).toList();
-            if (!wanted.isEmpty()) {
-                handler.handleAll(wanted);
+    private void send(Map<Subscription, List<Long>> bySubscription) {
+        bySubscription.forEach((subscription, ids) -> {
+            try {
+                transport.send(subscription, ids);
+            } catch (RuntimeException e) {
+                // recorded in event_delivery: sent again after redeliver-after
+                log.warn("could not send {} events to {}: {}", ids.size(), subscription.key(), e.toString());
             }
-        }
+        });
     }
 
     private void poll() {
         try {
             relayPending();
+            redeliverOverdue();
         } catch (RuntimeException e) {
             // the database may be away for a moment; the next poll tries again
             log.warn("outbox relay poll failed: {}", e.toString());

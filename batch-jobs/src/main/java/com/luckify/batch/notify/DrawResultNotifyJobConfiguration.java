@@ -32,6 +32,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class DrawResultNotifyJobConfiguration {
 
     static final String JOB = "drawResultNotifyJob";
+    static final String STEP = "notifyParticipants";
     private static final int CHUNK = 100;
 
     @Bean
@@ -42,7 +43,7 @@ class DrawResultNotifyJobConfiguration {
     @Bean
     Step notifyParticipants(JobRepository jobs, PlatformTransactionManager transactions, DrawResultReader resultReader,
             DrawResultNoticeWriter resultWriter) {
-        return new StepBuilder("notifyParticipants", jobs).<DrawResult, DrawResult>chunk(CHUNK)
+        return new StepBuilder(STEP, jobs).<DrawResult, DrawResult>chunk(CHUNK)
                 .transactionManager(transactions)
                 .reader(resultReader)
                 .stream(resultReader)
