@@ -2,19 +2,17 @@ package com.luckify.batch;
 
 import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
+import static com.luckify.support.LuckifyProcesses.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.lottery.LotteryService;
 import com.luckify.support.DrawFixtures;
 import com.luckify.support.IntegrationTest;
-import java.io.File;
+import com.luckify.support.LuckifyProcesses;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,18 +20,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Real Luckify processes (the {@code batch} role, the draw schedule every second) against the same MariaDB and
  * Redis: one is killed with SIGKILL in the middle of a draw; two others, running side by side, finish that draw
- * with exactly the winners an uninterrupted one gives and draw every other due lottery exactly once.
+ * with exactly the winners an uninterrupted one gives, draw every other due lottery exactly once, and run the
+ * result notices of every draw.
  */
 class TwoProcessDrawIT extends IntegrationTest {
 
-    private final List<Process> processes = new ArrayList<>();
+    private final LuckifyProcesses processes = new LuckifyProcesses();
 
     @Autowired
     LotteryService lotteryService;
 
     @AfterEach
     void stopProcesses() {
-        processes.forEach(Process::destroyForcibly);
+        processes.close();
     }
 
     @Test
@@ -70,20 +69,15 @@ class TwoProcessDrawIT extends IntegrationTest {
             assertThat(executionStatuses(id)).as("lottery %d drawn once, by one process", id).containsExactly("COMPLETED");
             assertThat(DrawFixtures.winners(jdbc, id)).hasSize(1);
         }
+        // each DrawCompleted reaches one of the processes, which tells the participants (none of these has WeChat)
+        await("every draw's result notice job done", 120, () -> jdbc.queryForObject("SELECT COUNT(*) FROM event_delivery d "
+                + "JOIN outbox_event e ON e.id = d.event_id WHERE d.subscription = 'draw-result-notice' AND d.done_time IS NOT NULL "
+                + "AND e.aggregate_id BETWEEN ? AND ?", Integer.class, big, small.get(small.size() - 1)) == 1 + small.size());
     }
 
-    /** Starts the application in a JVM of its own, with this test's class path and the test profile. */
     private Process luckify(String name) throws IOException {
-        Path log = Path.of("target", "two-process-" + name + ".log");
-        Files.deleteIfExists(log);
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Duser.timezone=UTC", "-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), "com.luckify.LuckifyApplication",
-                "--spring.profiles.active=test", "--server.port=0", "--luckify.roles=batch",
-                "--luckify.draw.poll-interval=1s", "--luckify.draw.stale-after=10s", "--luckify.draw.lock-at-most-for=5s")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        processes.add(process);
-        return process;
+        return processes.start(name, "--luckify.roles=batch", "--luckify.draw.poll-interval=1s",
+                "--luckify.draw.stale-after=10s", "--luckify.draw.lock-at-most-for=5s");
     }
 
     private long pagesRead(long lotteryId) {
@@ -103,17 +97,5 @@ class TwoProcessDrawIT extends IntegrationTest {
                 + "ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID AND i.JOB_NAME = 'drawJob' JOIN BATCH_JOB_EXECUTION_PARAMS p "
                 + "ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID WHERE p.PARAMETER_NAME = 'lotteryId' AND p.PARAMETER_VALUE = ? "
                 + "ORDER BY e.JOB_EXECUTION_ID", String.class, Long.toString(lotteryId));
-    }
-
-    private static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("timed out waiting until " + what + " (process logs: target" + File.separator
-                + "two-process-*.log)");
     }
 }
