@@ -1,5 +1,6 @@
 package com.luckify.support;
 
+import com.luckify.common.OutboxRelay;
 import com.luckify.web.security.TokenIssuer;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected TokenIssuer tokens;
 
+    @Autowired
+    private OutboxRelay relay;
+
     protected ApiClient api;
 
     @DynamicPropertySource
@@ -83,6 +87,33 @@ public abstract class IntegrationTest {
 
     protected long userIdOf(String token) {
         return api.post("/usercenter/v1/user/detail", "{}", token).data().path("userInfo").path("id").asLong();
+    }
+
+    /**
+     * Relays the events written so far and waits until every subscription has handled them (or set them aside
+     * after its attempts): the event flows are asynchronous, through Redis.
+     */
+    protected void awaitEventsHandled() {
+        long upTo = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM outbox_event", Long.class);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            relay.relayPending();
+            int open = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM outbox_event WHERE id <= ? AND published_time IS NULL)"
+                    + " + (SELECT COUNT(*) FROM event_delivery WHERE event_id <= ? AND done_time IS NULL AND attempts < 10)",
+                    Integer.class, upTo, upTo);
+            if (open == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(open + " events up to " + upTo + " still unhandled");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** A new user who logged in with WeChat (has an openid, so notices reach them); returns the openid. */
