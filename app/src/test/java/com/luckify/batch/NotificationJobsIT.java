@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.luckify.batch.draw.DrawLauncher;
 import com.luckify.batch.notify.CheckinReminderSchedule;
+import com.luckify.batch.notify.ClaimDeadlineReminderSchedule;
 import com.luckify.lottery.LotteryService;
 import com.luckify.notification.Delivery;
 import com.luckify.notification.Notice;
@@ -14,10 +15,15 @@ import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
 import com.luckify.support.IntegrationTest;
 import com.luckify.support.WeChatStub;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,6 +41,9 @@ class NotificationJobsIT extends IntegrationTest {
 
     @Autowired
     CheckinReminderSchedule reminders;
+
+    @Autowired
+    ClaimDeadlineReminderSchedule claimReminders;
 
     @Autowired
     NotificationService notifications;
@@ -125,6 +134,59 @@ class NotificationJobsIT extends IntegrationTest {
         assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m).contains("tpl-draw-result"));
         assertThat(messages).filteredOn(m -> m.contains("恭喜抽中：奖品1")).hasSize(1);
         assertThat(messages).filteredOn(m -> m.contains("很遗憾，本次未中奖")).hasSize(2);
+    }
+
+    @Test
+    void winnersWhoHaveNotClaimedAPrizeWhoseDeadlineIsNearAreRemindedOnceADay() throws Exception {
+        String forgetful = weChatUser();
+        String claimed = weChatUser();
+        String early = weChatUser();
+        long near = drawnFor(forgetful, claimed);
+        long far = drawnFor(early);
+        assertThat(api.post("/lottery/v1/lottery/claimPrize", "{\"lotteryId\":" + near + ",\"contactName\":\"张三\","
+                + "\"mobile\":\"13800138000\",\"address\":\"上海\"}", tokenOf(claimed)).code()).isEqualTo(200);
+        // a day of its own (the job has one instance a day, on a database reused across runs), with the deadlines
+        // of these two lotteries 30 hours and 10 days after it
+        LocalDate day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        Instant now = ZonedDateTime.of(day, LocalTime.of(10, 0), ZoneId.of("Asia/Shanghai")).toInstant();
+        clock.set(now);
+        jdbc.update("UPDATE lottery SET award_deadline = ? WHERE id = ?", Timestamp.from(now.plus(Duration.ofHours(30))),
+                near);
+        jdbc.update("UPDATE lottery SET award_deadline = ? WHERE id = ?", Timestamp.from(now.plus(Duration.ofDays(10))), far);
+
+        assertThat(claimReminders.remindToday().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        assertThat(weChat.subscribeMessagesTo(forgetful)).hasSize(2); // the draw result, then the reminder
+        assertThat(weChat.subscribeMessagesTo(forgetful).get(1)).contains("tpl-claim-deadline").contains("奖品：奖品1")
+                .contains(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(now.plus(Duration.ofHours(30))
+                        .atZone(ZoneId.of("Asia/Shanghai"))));
+        assertThat(weChat.subscribeMessagesTo(claimed)).as("claimed already").noneMatch(m -> m.contains("tpl-claim-deadline"));
+        assertThat(weChat.subscribeMessagesTo(early)).as("deadline far away").noneMatch(m -> m.contains("tpl-claim-deadline"));
+        assertThatThrownBy(claimReminders::remindToday).as("once a day").isInstanceOf(JobInstanceAlreadyCompleteException.class);
+
+        clock.set(now.plus(Duration.ofDays(1)));
+        claimReminders.remindToday();
+        assertThat(weChat.subscribeMessagesTo(forgetful)).as("the next day, before the deadline, once more").hasSize(3);
+        clock.set(now.plus(Duration.ofDays(2)));
+        claimReminders.remindToday();
+        assertThat(weChat.subscribeMessagesTo(forgetful)).as("the deadline has passed").hasSize(3);
+    }
+
+    /** A by-time lottery with one prize unit per player, joined by them and drawn; every player wins. */
+    private long drawnFor(String... players) throws Exception {
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, players.length)));
+        for (String player : players) {
+            api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", tokenOf(player));
+        }
+        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
+        lotteryService.changed(lotteryId);
+        assertThat(draws.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // the result notices go first, so that they do not interleave with the reminders counted above
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline && Arrays.stream(players).anyMatch(p -> weChat.subscribeMessagesTo(p).isEmpty())) {
+            Thread.sleep(50);
+        }
+        return lotteryId;
     }
 
     private Notice notice(String openId) {

@@ -49,6 +49,7 @@ class BadInputIT extends IntegrationTest {
             new Endpoint("POST", "/lottery/v1/lottery/getUserAllLotteryList", true),
             new Endpoint("POST", "/lottery/v1/lottery/getLotteryWinList", true),
             new Endpoint("POST", "/lottery/v1/lottery/drawParticipants", true),
+            new Endpoint("POST", "/lottery/v1/lottery/claimPrize", true),
             new Endpoint("POST", "/checkin/v1/checkin", false),
             new Endpoint("POST", "/checkin/v1/checkin/getCheckin", false),
             new Endpoint("POST", "/checkin/v1/checkin/getTasks", false),

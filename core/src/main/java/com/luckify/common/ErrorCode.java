@@ -53,6 +53,9 @@ public enum ErrorCode {
     NO_CLOCK_TASK(500043, "该抽奖没有打卡任务"),
     INSTANT_SOLD_OUT(500044, "奖品已抽完"),
     LOTTERY_NOT_DRAWN(500045, "抽奖尚未开奖"),
+    PRIZE_NOT_WON(500046, "未中奖，没有可领取的奖品"),
+    PRIZE_CLAIM_CLOSED(500047, "已过领奖截止时间"),
+    PRIZE_ALREADY_CLAIMED(500048, "奖品已领取"),
 
     COMMENT_NOT_FOUND(600007, "查找评论失败"),
     COMMENT_NOT_WINNER(600014, "只有中奖用户才能晒单"),

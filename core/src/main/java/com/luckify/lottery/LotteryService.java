@@ -172,7 +172,7 @@ public class LotteryService {
     private CallerState callerState(long lotteryId, long userId) {
         ParticipationMapper.CallerRow row = participations.callerState(lotteryId, userId);
         return new CallerState(row.participated() > 0, row.won() == 1, row.prizeId() == null ? 0 : row.prizeId(),
-                row.clockTaskDone() > 0);
+                row.clockTaskDone() > 0, row.prizeClaimed() > 0);
     }
 
     private static void validate(LotteryDraft draft, Instant now) {

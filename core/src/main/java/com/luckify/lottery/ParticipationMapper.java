@@ -44,7 +44,7 @@ interface ParticipationMapper {
 
     List<Long> entrants(@Param("lotteryId") long lotteryId, @Param("afterUserId") long afterUserId, @Param("size") int size);
 
-    record CallerRow(int participated, int won, Long prizeId, int clockTaskDone) {
+    record CallerRow(int participated, int won, Long prizeId, int clockTaskDone, int prizeClaimed) {
     }
 
     record WinnerRow(long prizeId, long userId) {

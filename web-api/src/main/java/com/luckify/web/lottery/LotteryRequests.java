@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -35,6 +36,14 @@ final class LotteryRequests {
     }
 
     record LotteryIdReq(@NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId) {
+    }
+
+    /** Not in the original: where a winner wants the prize sent. */
+    record ClaimPrizeReq(
+            @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
+            @NotBlank(message = "is empty") @Size(max = 32, message = "is longer than 32 characters") String contactName,
+            @NotNull(message = "is not set") @Pattern(regexp = "1[3-9][0-9]{9}", message = "is not a mobile number") String mobile,
+            @NotBlank(message = "is empty") @Size(max = 255, message = "is longer than 255 characters") String address) {
     }
 
     record SearchLotteryParticipationReq(

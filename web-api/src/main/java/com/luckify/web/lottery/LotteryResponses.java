@@ -99,7 +99,7 @@ final class LotteryResponses {
             long sponsorId, List<PrizeItem> prizes, LotterySponsor sponsor, int isParticipated,
             // below: not in the original
             int isWon, long wonPrizeId, int isClocked, ClockTaskItem clockTask, int isClockTaskDone,
-            int participantCount, int isCancelled, DrawItem draw, List<WonList> winners) {
+            int participantCount, int isCancelled, DrawItem draw, List<WonList> winners, int isPrizeClaimed) {
 
         static LotteryDetailResp of(LotteryDetail d) {
             Lottery l = d.lottery();
@@ -110,7 +110,7 @@ final class LotteryResponses {
                     d.caller().participated() ? 1 : 0, d.caller().won() ? 1 : 0, d.caller().prizeId(),
                     d.clockTask() == null ? 0 : 1, ClockTaskItem.of(d.clockTask()), d.caller().clockTaskDone() ? 1 : 0,
                     (int) d.participantCount(), l.cancelledAt() == null ? 0 : 1, DrawItem.of(d.draw()),
-                    d.winners().stream().map(WonList::of).toList());
+                    d.winners().stream().map(WonList::of).toList(), d.caller().prizeClaimed() ? 1 : 0);
         }
     }
 

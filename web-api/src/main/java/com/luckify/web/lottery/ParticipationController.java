@@ -1,10 +1,13 @@
 package com.luckify.web.lottery;
 
+import com.luckify.lottery.ClaimContact;
 import com.luckify.lottery.InstantWinService;
 import com.luckify.lottery.ListQuery;
 import com.luckify.lottery.LotteryDraws;
 import com.luckify.lottery.Participants;
 import com.luckify.lottery.ParticipationService;
+import com.luckify.lottery.PrizeClaimService;
+import com.luckify.web.lottery.LotteryRequests.ClaimPrizeReq;
 import com.luckify.web.lottery.LotteryRequests.CursorSizeReq;
 import com.luckify.web.lottery.LotteryRequests.DrawParticipantsReq;
 import com.luckify.web.lottery.LotteryRequests.LotteryIdReq;
@@ -38,11 +41,13 @@ class ParticipationController {
     private final ParticipationService participations;
     private final InstantWinService instantWin;
     private final LotteryDraws draws;
+    private final PrizeClaimService prizeClaims;
     private final ApiRateLimits rateLimits;
 
     ParticipationController(ParticipationService participations, InstantWinService instantWin, LotteryDraws draws,
-            ApiRateLimits rateLimits) {
+            PrizeClaimService prizeClaims, ApiRateLimits rateLimits) {
         this.participations = participations;
+        this.prizeClaims = prizeClaims;
         this.instantWin = instantWin;
         this.draws = draws;
         this.rateLimits = rateLimits;
@@ -65,6 +70,14 @@ class ParticipationController {
     @PostMapping("/completeClockTask")
     ApiResponse<EmptyObject> completeClockTask(@CurrentUserId long userId, @Valid @RequestBody LotteryIdReq req) {
         participations.completeClockTask(userId, req.lotteryId());
+        return ApiResponse.ok(EmptyObject.INSTANCE);
+    }
+
+    /** Not in the original: a winner says where to send the prize, before the award deadline. Once per win. */
+    @PostMapping("/claimPrize")
+    ApiResponse<EmptyObject> claimPrize(@CurrentUserId long userId, @Valid @RequestBody ClaimPrizeReq req) {
+        prizeClaims.claim(userId, req.lotteryId(), new ClaimContact(req.contactName().strip(), req.mobile(),
+                req.address().strip()));
         return ApiResponse.ok(EmptyObject.INSTANCE);
     }
 
