@@ -6,10 +6,16 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Reads rows page by page after the last key it handed out (never by offset), and keeps that key in the step's
  * execution context, so a restarted step goes on after its last committed chunk.
+ * <p>
+ * Batch 6 puts a chunk's new position into the context before the chunk's commit and, when that commit fails,
+ * still saves the context as it is when the step ends: the restart would skip the chunk whose writes were rolled
+ * back. So a chunk that does not commit puts the last committed key back.
  */
 public class KeysetReader<T> implements ItemStreamReader<T> {
 
@@ -57,6 +63,18 @@ public class KeysetReader<T> implements ItemStreamReader<T> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(name + ".afterKey", afterKey);
+        String contextKey = name + ".afterKey";
+        long committed = context.getLong(contextKey, 0L);
+        context.putLong(contextKey, afterKey);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        context.putLong(contextKey, committed);
+                    }
+                }
+            });
+        }
     }
 }
