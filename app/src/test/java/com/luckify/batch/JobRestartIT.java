@@ -66,7 +66,7 @@ class JobRestartIT extends IntegrationTest {
 
         // when the fourth page's commit fails
         JobExecution failed;
-        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4)) {
+        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4, "lotteryId", lotteryId)) {
             failed = draws.startJob(parameters);
         }
 
@@ -109,7 +109,7 @@ class JobRestartIT extends IntegrationTest {
 
         // when the second chunk's commit fails
         JobExecution failed;
-        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "notifyParticipants", 2)) {
+        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "notifyParticipants", 2, "lotteryId", lotteryId)) {
             failed = notices.startJob(parameters);
         }
         assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
@@ -143,7 +143,7 @@ class JobRestartIT extends IntegrationTest {
 
             // when that chunk's commit fails
             JobExecution failed;
-            try (InjectedFault fault = InjectedFault.atCommit(jdbc, "pointsBalances", secondDriftedChunk)) {
+            try (InjectedFault fault = InjectedFault.atCommit(jdbc, "pointsBalances", secondDriftedChunk, "runId", runId)) {
                 failed = reconciliation.startJob(parameters);
             }
             assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);

@@ -70,6 +70,8 @@ public final class WeChatStub {
 
     private static WeChatStub start() {
         try {
+            // small answers would otherwise wait for the client's delayed ACK (Nagle): some 40 ms a call
+            System.setProperty("sun.net.httpserver.nodelay", "true");
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             WeChatStub stub = new WeChatStub(server);
             server.createContext("/sns/jscode2session", exchange -> {
