@@ -115,21 +115,11 @@ class NotificationJobsIT extends IntegrationTest {
 
     @Test
     void everyParticipantHearsTheResultOfADrawOnce() throws Exception {
-        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
         List<String> players = List.of(weChatUser(), weChatUser(), weChatUser());
-        for (String player : players) {
-            api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", tokenOf(player));
-        }
-        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
-        lotteryService.changed(lotteryId);
 
-        assertThat(draws.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        // one prize unit; DrawCompleted → outbox relay → Redis → drawResultNotifyJob
+        drawn(1, players.toArray(String[]::new));
 
-        // DrawCompleted → outbox relay → drawResultNotifyJob
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline && players.stream().anyMatch(p -> weChat.subscribeMessagesTo(p).isEmpty())) {
-            Thread.sleep(100);
-        }
         List<String> messages = players.stream().flatMap(p -> weChat.subscribeMessagesTo(p).stream()).toList();
         assertThat(messages).hasSize(3).allSatisfy(m -> assertThat(m).contains("tpl-draw-result"));
         assertThat(messages).filteredOn(m -> m.contains("恭喜抽中：奖品1")).hasSize(1);
@@ -174,14 +164,18 @@ class NotificationJobsIT extends IntegrationTest {
 
     /** A by-time lottery with one prize unit per player, joined by them and drawn; every player wins. */
     private long drawnFor(String... players) throws Exception {
-        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, players.length)));
+        return drawn(players.length, players);
+    }
+
+    /** A by-time lottery with {@code units} of one prize, joined by the players, drawn, and its results told. */
+    private long drawn(int units, String... players) throws Exception {
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, units)));
         for (String player : players) {
             api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", tokenOf(player));
         }
         jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
         lotteryService.changed(lotteryId);
         assertThat(draws.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        // the result notices go first, so that they do not interleave with the reminders counted above
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (System.nanoTime() < deadline && Arrays.stream(players).anyMatch(p -> weChat.subscribeMessagesTo(p).isEmpty())) {
             Thread.sleep(50);
