@@ -1,5 +1,6 @@
 package com.luckify.checkin;
 
+import com.luckify.common.DailyCount;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -36,4 +37,13 @@ interface CheckinMapper {
 
     record LastCheckin(LocalDate checkinDate, int streakDay) {
     }
+
+    @Select("SELECT checkin_date, streak_day, continuous_days, reward FROM checkin_record WHERE user_id = #{userId}"
+            + " ORDER BY checkin_date DESC LIMIT #{limit}")
+    List<CheckinDay> historyOf(@Param("userId") long userId, @Param("limit") int limit);
+
+    /** Check-ins carry their business day, so no time shifting is needed here. */
+    @Select("SELECT checkin_date AS day, COUNT(*) AS count FROM checkin_record WHERE checkin_date >= #{from}"
+            + " AND checkin_date <= #{to} GROUP BY checkin_date ORDER BY checkin_date")
+    List<DailyCount> perDay(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }

@@ -92,4 +92,15 @@ public class CheckinService {
         }
         return new CheckinStatus(day, checkedInToday, ledger.balance(userId), tasks.isSubscribed(userId));
     }
+
+    /** A user's latest check-ins, newest first. */
+    public List<CheckinDay> historyOf(long userId, int limit) {
+        return checkins.historyOf(userId, limit);
+    }
+
+    /** Check-ins per business day from {@code from} to today. */
+    public Map<LocalDate, Long> perDay(LocalDate from) {
+        return calendar.perDaySince(from, (start, end, offset) -> checkins.perDay(calendar.dayOf(start),
+                calendar.today()));
+    }
 }

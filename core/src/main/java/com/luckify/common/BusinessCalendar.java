@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +35,36 @@ public class BusinessCalendar {
 
     public LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, zone);
+    }
+
+    /** The instant a business day begins. */
+    public Instant startOf(LocalDate day) {
+        return day.atStartOfDay(zone).toInstant();
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * The zone's offset from UTC at {@code at}, for SQL that groups UTC times by business day. Exact for zones
+     * without daylight saving (Asia/Shanghai); elsewhere days next to a switch are off by an hour.
+     */
+    public int offsetSeconds(Instant at) {
+        return zone.getRules().getOffset(at).getTotalSeconds();
+    }
+
+    /** Counts per business day from {@code from} to today, in order, days without any as zero. */
+    public Map<LocalDate, Long> perDaySince(LocalDate from, DailyCount.Query query) {
+        LocalDate today = today();
+        Map<LocalDate, Long> days = new LinkedHashMap<>();
+        for (LocalDate day = from; !day.isAfter(today); day = day.plusDays(1)) {
+            days.put(day, 0L);
+        }
+        for (DailyCount count : query.counts(startOf(from), startOf(today.plusDays(1)), offsetSeconds(clock.instant()))) {
+            days.computeIfPresent(count.day(), (day, zero) -> count.count());
+        }
+        return days;
     }
 
     /** The ISO week of a business day, e.g. {@code 2026-W48}. */

@@ -17,7 +17,9 @@ public enum Subscription {
     /** A by-count lottery is full: draw it now (batch role). */
     DRAW_ON_THRESHOLD("draw-on-threshold", Set.of("JoinThresholdReached")),
     /** A draw is recorded: tell its winners and participants (batch role). */
-    DRAW_RESULT_NOTICE("draw-result-notice", Set.of("DrawCompleted"));
+    DRAW_RESULT_NOTICE("draw-result-notice", Set.of("DrawCompleted")),
+    /** Staff cancelled a lottery: tell its participants (lottery feature, worker role). */
+    CANCELLATION_NOTICE("cancellation-notice", Set.of("LotteryCancelled"));
 
     private final String key;
     private final Set<String> eventTypes;

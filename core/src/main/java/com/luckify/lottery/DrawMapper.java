@@ -26,8 +26,11 @@ interface DrawMapper {
             + "JOIN draw_record d ON d.lottery_id = l.id WHERE l.id = #{lotteryId}")
     DrawTarget target(@Param("lotteryId") long lotteryId);
 
+    // a lottery cancelled from the admin console since the target was read is not drawn (cancelling in turn
+    // requires the draw record still PENDING, so one of the two always loses)
     @Update("UPDATE draw_record SET state = 'DRAWING', job_execution_id = #{jobExecutionId} "
-            + "WHERE lottery_id = #{lotteryId} AND state IN ('PENDING', 'DRAWING')")
+            + "WHERE lottery_id = #{lotteryId} AND state IN ('PENDING', 'DRAWING') "
+            + "AND NOT EXISTS (SELECT 1 FROM lottery l WHERE l.id = #{lotteryId} AND l.cancelled_at IS NOT NULL)")
     int markDrawing(@Param("lotteryId") long lotteryId, @Param("jobExecutionId") long jobExecutionId);
 
     /**

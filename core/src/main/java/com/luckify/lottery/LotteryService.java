@@ -20,7 +20,7 @@ public class LotteryService {
     private final LotteryMapper lotteries;
     private final ParticipationMapper participations;
     private final SponsorService sponsors;
-    private final InstantWinService instantWin;
+    private final LotteryPublication publication;
     private final Outbox outbox;
     private final LotteryReadCache cache;
     private final WinnerBoard winnerBoard;
@@ -28,12 +28,12 @@ public class LotteryService {
     private final Clock clock;
 
     LotteryService(LotteryMapper lotteries, ParticipationMapper participations, SponsorService sponsors,
-            InstantWinService instantWin, Outbox outbox, LotteryReadCache cache, WinnerBoard winnerBoard,
+            LotteryPublication publication, Outbox outbox, LotteryReadCache cache, WinnerBoard winnerBoard,
             TransactionTemplate tx, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.sponsors = sponsors;
-        this.instantWin = instantWin;
+        this.publication = publication;
         this.outbox = outbox;
         this.cache = cache;
         this.winnerBoard = winnerBoard;
@@ -64,7 +64,7 @@ public class LotteryService {
                 lotteries.linkClockTask(row.id);
             }
             if (normalized.publish()) {
-                publish(row.id, normalized.announceType());
+                publication.prepare(row.id, normalized.announceType());
             }
             outbox.record("LotteryCreated", "lottery", row.id, Map.of("lotteryId", row.id, "userId", ownerId,
                     "announceType", normalized.announceType(), "published", normalized.publish()));
@@ -147,15 +147,6 @@ public class LotteryService {
 
     public List<Lottery> createdBy(long userId, ListQuery query) {
         return query.size() == 0 ? List.of() : lotteries.createdBy(userId, query.cursor(), query.size());
-    }
-
-    private void publish(long lotteryId, int announceType) {
-        if (announceType == AnnounceType.INSTANT) {
-            instantWin.rebuildHotState(lotteryId);
-        } else {
-            DrawSeed seed = DrawSeed.generate();
-            lotteries.insertDrawRecord(lotteryId, seed.seed(), seed.sha256Hex());
-        }
     }
 
     private DrawProof drawProof(long lotteryId) {

@@ -1,12 +1,12 @@
-package com.luckify.batch.notify;
+package com.luckify.notification;
 
 /** WeChat's limits on subscribe-message values: a "thing" holds at most 20 characters. */
-final class NoticeText {
+public final class NoticeText {
 
     private NoticeText() {
     }
 
-    static String thing(String text) {
+    public static String thing(String text) {
         if (text == null) {
             return "";
         }

@@ -4,5 +4,6 @@ package com.luckify.notification;
 public enum NotificationKind {
     CHECKIN_REMINDER,
     DRAW_RESULT,
-    CLAIM_DEADLINE
+    CLAIM_DEADLINE,
+    LOTTERY_CANCELLED
 }

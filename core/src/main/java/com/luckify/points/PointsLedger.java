@@ -2,6 +2,7 @@ package com.luckify.points;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.Paged;
 import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -61,5 +62,12 @@ public class PointsLedger {
     /** Whether the business fact with this key has been paid. */
     public boolean isPosted(String bizKey) {
         return points.countByBizKey(bizKey) > 0;
+    }
+
+    /** A user's ledger, newest first. */
+    public Paged<PointsEntry> entriesOf(long userId, int page, int size) {
+        int pageSize = Paged.clampSize(size);
+        return new Paged<>(points.entriesOf(userId, Paged.offset(page, pageSize), pageSize), points.countEntriesOf(userId),
+                Math.max(page, 1), pageSize);
     }
 }

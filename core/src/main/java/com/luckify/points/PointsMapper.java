@@ -35,4 +35,11 @@ interface PointsMapper {
 
     @Select("SELECT COUNT(*) FROM integral_record WHERE biz_key = #{bizKey}")
     int countByBizKey(@Param("bizKey") String bizKey);
+
+    @Select("SELECT id, integral AS delta, balance_after, reason, content, create_time FROM integral_record"
+            + " WHERE user_id = #{userId} ORDER BY id DESC LIMIT #{size} OFFSET #{offset}")
+    List<PointsEntry> entriesOf(@Param("userId") long userId, @Param("offset") long offset, @Param("size") int size);
+
+    @Select("SELECT COUNT(*) FROM integral_record WHERE user_id = #{userId}")
+    long countEntriesOf(long userId);
 }

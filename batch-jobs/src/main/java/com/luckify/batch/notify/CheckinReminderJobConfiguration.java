@@ -4,6 +4,7 @@ import com.luckify.batch.support.KeysetReader;
 import com.luckify.checkin.CheckinService;
 import com.luckify.checkin.ReminderCandidate;
 import com.luckify.notification.Notice;
+import com.luckify.notification.NoticeText;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import com.luckify.batch.support.KeysetReader;
 import com.luckify.lottery.PrizeClaimService;
 import com.luckify.lottery.UnclaimedWin;
 import com.luckify.notification.Notice;
+import com.luckify.notification.NoticeText;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import com.luckify.checkin.CheckinService;
 import com.luckify.lottery.DrawResult;
 import com.luckify.lottery.LotteryDraws;
 import com.luckify.notification.Notice;
+import com.luckify.notification.NoticeText;
 import com.luckify.notification.NotificationKind;
 import com.luckify.notification.NotificationService;
 import java.time.LocalDate;
