@@ -1,5 +1,6 @@
 package com.luckify;
 
+import com.luckify.admin.AdminUiConfiguration;
 import com.luckify.batch.BatchJobsConfiguration;
 import com.luckify.integration.IntegrationFlowsConfiguration;
 import com.luckify.web.WebApiConfiguration;
@@ -25,7 +26,8 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class),
         // adapters come in through their role-guarded configurations below, never by scanning
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.luckify\\.(web|admin|batch|integration|report)\\..*")})
-@Import({WebApiConfiguration.class, BatchJobsConfiguration.class, IntegrationFlowsConfiguration.class})
+@Import({WebApiConfiguration.class, AdminUiConfiguration.class, BatchJobsConfiguration.class,
+        IntegrationFlowsConfiguration.class})
 public class LuckifyApplication {
 
     public static void main(String[] args) {

@@ -18,6 +18,8 @@ class DevelopmentSecretsGuard implements InitializingBean {
     static final String DEV_MARKER = "dev-only-";
     private static final Set<String> SECRETS = Set.of(
             "luckify.jwt.secret", "luckify.wechat.app-id", "luckify.wechat.app-secret");
+    /** Secrets a deployment may leave out, but never with a development value. */
+    private static final Set<String> OPTIONAL_SECRETS = Set.of("luckify.staff.first-admin-password");
 
     private final Environment environment;
 
@@ -36,6 +38,12 @@ class DevelopmentSecretsGuard implements InitializingBean {
             if (value == null || value.isBlank()) {
                 problems.add(name + " is not set");
             } else if (value.startsWith(DEV_MARKER)) {
+                problems.add(name + " is a development placeholder");
+            }
+        }
+        for (String name : OPTIONAL_SECRETS) {
+            String value = environment.getProperty(name);
+            if (value != null && value.startsWith(DEV_MARKER)) {
                 problems.add(name + " is a development placeholder");
             }
         }

@@ -27,6 +27,14 @@ class DevelopmentSecretsGuardTest {
     }
 
     @Test
+    void productionRefusesTheDevelopmentAdministratorsPassword() {
+        MockEnvironment env = realSecrets().withProperty("luckify.staff.first-admin-password", "dev-only-admin-pass");
+
+        assertThatThrownBy(() -> new DevelopmentSecretsGuard(env).afterPropertiesSet())
+                .hasMessageContaining("luckify.staff.first-admin-password is a development placeholder");
+    }
+
+    @Test
     void productionStartsWithRealSecrets() {
         assertThatNoException().isThrownBy(() -> new DevelopmentSecretsGuard(realSecrets()).afterPropertiesSet());
     }

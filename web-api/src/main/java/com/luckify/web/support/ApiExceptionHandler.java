@@ -35,7 +35,8 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * trace, SQL or class name: unexpected failures are logged here and answered with 100001.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after the admin console's own handler, which applies to its controllers only
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

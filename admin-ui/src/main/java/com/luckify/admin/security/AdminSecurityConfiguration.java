@@ -1,0 +1,82 @@
+package com.luckify.admin.security;
+
+import com.luckify.staff.StaffService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The console's own filter chain, beside the API's stateless one: a session with form login (and OIDC when a
+ * client registration is configured), CSRF tokens on every change (htmx sends the token as a header), a new
+ * session id at login, a strict content security policy (the pages load only their own scripts), and each
+ * section open to the roles that work there. {@link AdminAccess} lists the sections.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurityConfiguration {
+
+    static final String LOGIN = "/admin/login";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 30)
+    SecurityFilterChain adminSecurity(HttpSecurity http, StaffService staff,
+            ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
+        HtmxAwareEntryPoint entryPoint = new HtmxAwareEntryPoint(LOGIN);
+        // the console's scripts come from webjars (htmx, ECharts): public, like its stylesheet
+        http.securityMatcher("/admin", "/admin/**", "/webjars/**")
+                .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staff)))
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers(HttpMethod.GET, LOGIN, "/admin/assets/**", "/webjars/**").permitAll();
+                    requests.requestMatchers(HttpMethod.POST, LOGIN).permitAll();
+                    AdminAccess.SECTIONS.forEach((path, roles) -> requests.requestMatchers(path)
+                            .hasAnyRole(roles.stream().map(Enum::name).toArray(String[]::new)));
+                    requests.anyRequest().authenticated();
+                })
+                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
+                        .defaultSuccessUrl("/admin", true)
+                        .failureHandler(new LoginFailureHandler()))
+                .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN + "?logout")
+                        .deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data: https: http:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+                                + "form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        if (oidcClients.getIfAvailable() != null) {
+            http.oauth2Login(oidc -> oidc.loginPage(LOGIN)
+                    .defaultSuccessUrl("/admin", true)
+                    .failureUrl(LOGIN + "?oidc-unknown")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));
+        }
+        return http.build();
+    }
+
+    /** Tells the login page why it failed (locked and disabled accounts say so; anything else is "wrong"). */
+    private static final class LoginFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException exception) throws IOException {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "error";
+            getRedirectStrategy().sendRedirect(request, response, LOGIN + "?" + reason);
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package com.luckify.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.luckify.staff.StaffRole;
+import com.luckify.support.AdminClient;
+import com.luckify.support.AdminTest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Who gets in and what they may do: form login with lock-out, the session, CSRF, the role matrix over every
+ * section, and htmx requests of an expired session.
+ */
+class AdminSecurityIT extends AdminTest {
+
+    /** Every section and whether each role may open it (the dashboard is for all staff). */
+    private static final Map<String, List<StaffRole>> MATRIX = Map.of(
+            "/admin", List.of(StaffRole.values()),
+            "/admin/lotteries", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER),
+            "/admin/lotteries/new", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER),
+            "/admin/moderation", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
+            "/admin/moderation/words", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
+            "/admin/users", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
+            "/admin/jobs", List.of(StaffRole.ADMIN),
+            "/admin/audit", List.of(StaffRole.ADMIN, StaffRole.FINANCE),
+            "/admin/staff", List.of(StaffRole.ADMIN));
+
+    @ParameterizedTest
+    @EnumSource(StaffRole.class)
+    void eachRoleOpensItsSectionsAndIsRefusedTheOthers(StaffRole role) {
+        AdminClient client = loggedIn(role);
+
+        MATRIX.forEach((path, allowed) -> {
+            AdminClient.Page page = client.get(path);
+            int expected = allowed.contains(role) ? 200 : 403;
+            assertThat(page.status()).as(role + " GET " + path).isEqualTo(expected);
+        });
+        // the menu offers exactly the sections the role may open
+        String dashboard = client.get("/admin").body();
+        assertThat(dashboard.contains("data-menu=\"jobs\"")).as("jobs in the menu of " + role).isEqualTo(role == StaffRole.ADMIN);
+        assertThat(dashboard.contains("data-menu=\"lotteries\"")).isEqualTo(role == StaffRole.ADMIN
+                || role == StaffRole.CAMPAIGN_MANAGER);
+    }
+
+    @Test
+    void actionsAreCheckedByRoleNotOnlyPages() {
+        long userId = userIdOf(newUserToken());
+        AdminClient moderator = loggedIn(StaffRole.MODERATOR);
+        AdminClient finance = loggedIn(StaffRole.FINANCE);
+
+        // a moderator may look users up, but only an admin may ban
+        assertThat(moderator.get("/admin/users/" + userId).status()).isEqualTo(200);
+        assertThat(moderator.htmxPost("/admin/users/" + userId + "/blacklist", Map.of("reason", "spam")).status())
+                .isEqualTo(403);
+        assertThat(finance.htmxPost("/admin/lotteries/1/feature", Map.of("featured", "true")).status()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_blacklist WHERE user_id = ?", Integer.class, userId))
+                .isZero();
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() {
+        AdminClient anonymous = new AdminClient(port);
+
+        assertThat(anonymous.get("/admin/lotteries").redirectsTo("/admin/login")).isTrue();
+        assertThat(anonymous.get("/admin/login").body()).contains("name=\"username\"", "name=\"_csrf\"");
+    }
+
+    @Test
+    void anHtmxRequestWithoutSessionIsToldToLoadTheLoginPageNotGivenItAsAFragment() {
+        AdminClient client = loggedIn(StaffRole.ADMIN);
+        client.dropSession();
+
+        AdminClient.Page answer = client.htmxGet("/admin/lotteries?q=x");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("HX-Redirect")).isEqualTo("/admin/login?expired");
+        assertThat(answer.body()).doesNotContain("<form");
+    }
+
+    @Test
+    void wrongPasswordsLockTheAccountForAWhileEvenAgainstTheRightOne() {
+        String username = staff(StaffRole.MODERATOR);
+        AdminClient client = new AdminClient(port);
+
+        // test profile: locked after 3 failures, for 2 seconds
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.login(username, "wrong-password-" + i).redirectsTo("/admin/login?error")).isTrue();
+        }
+        assertThat(client.login(username, PASSWORD).redirectsTo("/admin/login?locked")).isTrue();
+
+        clock.set(clock.instant().plus(Duration.ofSeconds(3)));
+        assertThat(client.login(username, PASSWORD).redirectsTo("/admin")).isTrue();
+        assertThat(jdbc.queryForObject("SELECT failed_attempts FROM staff_account WHERE username = ?", Integer.class,
+                username)).isZero();
+    }
+
+    @Test
+    void anUnknownUserAndADisabledAccountCannotLogIn() {
+        String username = staff(StaffRole.ADMIN);
+        jdbc.update("UPDATE staff_account SET enabled = 0 WHERE username = ?", username);
+
+        assertThat(new AdminClient(port).login("nobody-" + username, PASSWORD).redirectsTo("/admin/login?error")).isTrue();
+        assertThat(new AdminClient(port).login(username, PASSWORD).redirectsTo("/admin/login?disabled")).isTrue();
+    }
+
+    @Test
+    void loggingInGivesANewSessionIdSoAPlantedOneIsWorthless() {
+        AdminClient client = new AdminClient(port);
+        client.get("/admin/login");
+        String before = client.sessionId().orElseThrow();
+
+        client.login(staff(StaffRole.FINANCE), PASSWORD);
+
+        assertThat(client.sessionId()).isPresent().get().isNotEqualTo(before);
+    }
+
+    @Test
+    void changesWithoutTheCsrfTokenAreRefused() {
+        AdminClient client = loggedIn(StaffRole.MODERATOR);
+
+        AdminClient.Page plain = client.postWithoutToken("/admin/moderation/words", Map.of("word", "csrf-probe"), false);
+        AdminClient.Page htmx = client.postWithoutToken("/admin/moderation/words", Map.of("word", "csrf-probe"), true);
+        AdminClient.Page login = new AdminClient(port).postWithoutToken("/admin/login",
+                Map.of("username", "test-admin", "password", "dev-only-test-admin-pass"), false);
+
+        assertThat(plain.status()).isEqualTo(403);
+        assertThat(htmx.status()).isEqualTo(403);
+        assertThat(login.redirectsTo("/admin")).isFalse();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sensitive_word WHERE word = 'csrf-probe'", Integer.class))
+                .isZero();
+    }
+
+    @Test
+    void theFirstAdministratorComesFromTheEnvironment() {
+        // test profile: luckify.staff.first-admin-* (LUCKIFY_ADMIN_USERNAME / LUCKIFY_ADMIN_PASSWORD)
+        assertThat(jdbc.queryForList("SELECT r.role FROM staff_role r JOIN staff_account a ON a.id = r.staff_id"
+                + " WHERE a.username = 'test-admin'", String.class)).containsExactly("ADMIN");
+        AdminClient admin = new AdminClient(port);
+        assertThat(admin.login("test-admin", "dev-only-test-admin-pass").redirectsTo("/admin")).isTrue();
+        assertThat(admin.get("/admin/staff").status()).isEqualTo(200);
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        AdminClient client = loggedIn(StaffRole.ADMIN);
+
+        assertThat(client.post("/admin/logout", Map.of()).redirectsTo("/admin/login?logout")).isTrue();
+        assertThat(client.get("/admin").redirectsTo("/admin/login")).isTrue();
+    }
+
+    @Test
+    void pagesForbidFramingAndForeignScripts() {
+        AdminClient.Page page = loggedIn(StaffRole.ADMIN).get("/admin");
+
+        assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'", "frame-ancestors 'none'");
+        assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+}
