@@ -144,16 +144,23 @@ class AdminBrowserIT extends AdminTest {
             return !d.findElements(By.cssSelector(rowSelector + "[data-status='STARTED']")).isEmpty()
                     || draw.isDone();
         });
-        driver.findElements(By.cssSelector(rowSelector + "[data-status='STARTED']")).forEach(running -> seen.add("STARTED "
-                + running.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuenow")));
+        Object running = script("var row = document.querySelector(\"" + rowSelector + "[data-status='STARTED']\");"
+                + " return row ? 'STARTED ' + row.querySelector('[role=progressbar]').getAttribute('aria-valuenow') : null");
+        if (running != null) {
+            seen.add(running.toString());
+        }
         browser.screenshot("jobs-running");
         long executionId = draw.get().getId();
         By row = By.id("execution-" + executionId);
+        // the row replaces itself every second: read it in one script call, never through a held element
         new WebDriverWait(driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(50)).until(d -> {
-            WebElement current = d.findElement(row);
-            seen.add(current.getAttribute("data-status") + " "
-                    + current.findElement(By.cssSelector("[role=progressbar]")).getAttribute("aria-valuenow"));
-            return "COMPLETED".equals(current.getAttribute("data-status"));
+            Object state = script("var row = document.getElementById('execution-" + executionId + "');"
+                    + " return row ? row.dataset.status + ' ' + row.querySelector('[role=progressbar]').getAttribute('aria-valuenow')"
+                    + " : null");
+            if (state != null) {
+                seen.add(state.toString());
+            }
+            return state != null && state.toString().startsWith("COMPLETED");
         });
 
         assertThat(seen).as("the bar as the browser showed it").first().asString().startsWith("STARTED");
@@ -179,10 +186,11 @@ class AdminBrowserIT extends AdminTest {
     void theOtherPagesLookTidyInBothLanguages() {
         long userId = userIdOf(newUserToken());
         logIn(staff(StaffRole.ADMIN), null);
-        for (String page : new String[] {"users/" + userId, "audit", "staff", "moderation/words"}) {
+        for (String page : new String[] {"users/" + userId, "audit", "staff", "moderation/words", "sponsors", "settings",
+                "reconciliation", "dead-letters?open=false"}) {
             open("/admin/" + page);
             assertThat(driver.findElements(By.className("sidebar"))).hasSize(1);
-            browser.screenshot(page.replaceAll("/\\d+", "-detail").replace('/', '-'));
+            browser.screenshot(page.replaceAll("/\\d+", "-detail").replaceAll("\\?.*", "").replace('/', '-'));
         }
         open("/admin?lang=zh");
         await().until(d -> "true".equals(d.findElement(By.id("trend-chart")).getAttribute("data-rendered")));
@@ -216,6 +224,10 @@ class AdminBrowserIT extends AdminTest {
     /** Date-time inputs take their value from script more reliably than from typed keys. */
     private void setValue(String id, String value) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1]", driver.findElement(By.id(id)), value);
+    }
+
+    private Object script(String javascript) {
+        return ((JavascriptExecutor) driver).executeScript(javascript);
     }
 
     private WebDriverWait await() {

@@ -27,14 +27,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AdminPagesIT extends AdminTest {
 
-    private static final ZoneId BUSINESS = ZoneId.of("Asia/Shanghai");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
     void oneUrlTwoRenderingsAndTheFiltersStayInTheUrl() {
         AdminClient manager = loggedIn(StaffRole.CAMPAIGN_MANAGER);
         String name = "双渲染" + UUID.randomUUID().toString().substring(0, 6);
-        long id = adminCreates(manager, name, true);
+        long id = adminCreates(manager, userIdOf(newUserToken()), name, true);
 
         AdminClient.Page page = manager.get("/admin/lotteries?q=" + name + "&state=LIVE");
         AdminClient.Page fragment = manager.htmxGet("/admin/lotteries?q=" + name + "&state=LIVE");
@@ -76,7 +75,8 @@ class AdminPagesIT extends AdminTest {
     @Test
     void aDraftIsPublishedFeaturedAndCancelledAndTheMiniProgramSeesEachStep() {
         AdminClient manager = loggedIn(StaffRole.CAMPAIGN_MANAGER);
-        long id = adminCreates(manager, "后台创建" + UUID.randomUUID().toString().substring(0, 6), false);
+        long id = adminCreates(manager, userIdOf(newUserToken()), "后台创建" + UUID.randomUUID().toString().substring(0, 6),
+                false);
         assertThat(listed(id, false)).as("a draft is not listed").isFalse();
 
         AdminClient.Page published = manager.htmxPost("/admin/lotteries/" + id + "/publish", Map.of());
@@ -112,7 +112,8 @@ class AdminPagesIT extends AdminTest {
     @Test
     void aRefusedActionIsAMessageInTheFlashAreaNeverAStackTrace() {
         AdminClient manager = loggedIn(StaffRole.CAMPAIGN_MANAGER);
-        long id = adminCreates(manager, "重复发布" + UUID.randomUUID().toString().substring(0, 6), true);
+        long id = adminCreates(manager, userIdOf(newUserToken()), "重复发布" + UUID.randomUUID().toString().substring(0, 6),
+                true);
 
         AdminClient.Page answer = manager.htmxPost("/admin/lotteries/" + id + "/publish", Map.of());
         AdminClient.Page missing = manager.get("/admin/lotteries/999999999");
@@ -282,30 +283,7 @@ class AdminPagesIT extends AdminTest {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    private long adminCreates(AdminClient client, String name, boolean publish) {
-        AdminClient.Page answer = client.htmxPost("/admin/lotteries", lotteryForm(userIdOf(newUserToken()), name, publish));
-        assertThat(answer.header("HX-Redirect")).as("%s", answer).startsWith("/admin/lotteries/");
-        return Long.parseLong(answer.header("HX-Redirect").replaceAll("\\D+(\\d+).*", "$1"));
-    }
 
-    private static Map<String, String> lotteryForm(long ownerId, String name, boolean publish) {
-        LocalDateTime tomorrow = LocalDateTime.now(BUSINESS).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("ownerId", String.valueOf(ownerId));
-        form.put("name", name);
-        form.put("announceType", "1");
-        form.put("announceTime", tomorrow.toString());
-        form.put("awardDeadline", tomorrow.plusDays(7).toString());
-        form.put("joinNumber", "0");
-        form.put("introduce", "后台创建的抽奖");
-        form.put("prizes[0].name", "一等奖");
-        form.put("prizes[0].level", "1");
-        form.put("prizes[0].count", "3");
-        form.put("prizes[0].type", "1");
-        form.put("prizes[0].grantType", "1");
-        form.put("publish", String.valueOf(publish));
-        return form;
-    }
 
     /** Whether the public list (or the featured list) shows the lottery. */
     private boolean listed(long id, boolean featured) {

@@ -19,16 +19,20 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AdminSecurityIT extends AdminTest {
 
     /** Every section and whether each role may open it (the dashboard is for all staff). */
-    private static final Map<String, List<StaffRole>> MATRIX = Map.of(
-            "/admin", List.of(StaffRole.values()),
-            "/admin/lotteries", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER),
-            "/admin/lotteries/new", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER),
-            "/admin/moderation", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
-            "/admin/moderation/words", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
-            "/admin/users", List.of(StaffRole.ADMIN, StaffRole.MODERATOR),
-            "/admin/jobs", List.of(StaffRole.ADMIN),
-            "/admin/audit", List.of(StaffRole.ADMIN, StaffRole.FINANCE),
-            "/admin/staff", List.of(StaffRole.ADMIN));
+    private static final Map<String, List<StaffRole>> MATRIX = Map.ofEntries(
+            Map.entry("/admin", List.of(StaffRole.values())),
+            Map.entry("/admin/lotteries", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
+            Map.entry("/admin/lotteries/new", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
+            Map.entry("/admin/sponsors", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
+            Map.entry("/admin/settings", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
+            Map.entry("/admin/moderation", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
+            Map.entry("/admin/moderation/words", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
+            Map.entry("/admin/users", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
+            Map.entry("/admin/jobs", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/reconciliation", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
+            Map.entry("/admin/dead-letters", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/audit", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
+            Map.entry("/admin/staff", List.of(StaffRole.ADMIN)));
 
     @ParameterizedTest
     @EnumSource(StaffRole.class)

@@ -4,8 +4,13 @@ import com.luckify.audit.StaffActor;
 import com.luckify.staff.NewStaff;
 import com.luckify.staff.StaffRole;
 import com.luckify.staff.StaffService;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 public abstract class AdminTest extends IntegrationTest {
 
     protected static final String PASSWORD = "correct-horse-battery";
+    protected static final ZoneId BUSINESS = ZoneId.of("Asia/Shanghai");
     /** Who the fixtures' staff accounts were created by, in the audit log. */
     protected static final StaffActor FIXTURES = new StaffActor(0, "test-fixtures", "127.0.0.1");
 
@@ -38,5 +44,34 @@ public abstract class AdminTest extends IntegrationTest {
             throw new AssertionError("login failed: " + answer);
         }
         return client;
+    }
+
+    /** The create form as a browser posts it: a by-time lottery announced tomorrow with one prize. */
+    protected static Map<String, String> lotteryForm(long ownerId, String name, boolean publish) {
+        LocalDateTime tomorrow = LocalDateTime.now(BUSINESS).plusDays(1).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("ownerId", String.valueOf(ownerId));
+        form.put("name", name);
+        form.put("announceType", "1");
+        form.put("announceTime", tomorrow.toString());
+        form.put("awardDeadline", tomorrow.plusDays(7).toString());
+        form.put("joinNumber", "0");
+        form.put("introduce", "后台创建的抽奖");
+        form.put("prizes[0].name", "一等奖");
+        form.put("prizes[0].level", "1");
+        form.put("prizes[0].count", "3");
+        form.put("prizes[0].type", "1");
+        form.put("prizes[0].grantType", "1");
+        form.put("publish", String.valueOf(publish));
+        return form;
+    }
+
+    /** Creates a lottery through the console's form; returns its id. */
+    protected long adminCreates(AdminClient client, long ownerId, String name, boolean publish) {
+        AdminClient.Page answer = client.htmxPost("/admin/lotteries", lotteryForm(ownerId, name, publish));
+        if (answer.header("HX-Redirect") == null || !answer.header("HX-Redirect").startsWith("/admin/lotteries/")) {
+            throw new AssertionError("create failed: " + answer);
+        }
+        return Long.parseLong(answer.header("HX-Redirect").replaceAll("\\D+(\\d+).*", "$1"));
     }
 }

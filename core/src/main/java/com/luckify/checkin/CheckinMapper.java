@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface CheckinMapper {
@@ -46,4 +47,14 @@ interface CheckinMapper {
     @Select("SELECT checkin_date AS day, COUNT(*) AS count FROM checkin_record WHERE checkin_date >= #{from}"
             + " AND checkin_date <= #{to} GROUP BY checkin_date ORDER BY checkin_date")
     List<DailyCount> perDay(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    @Select("SELECT reward FROM checkin_reward ORDER BY cycle_day")
+    List<Integer> rewards();
+
+    /** Keeps a reward that is there: the setting only seeds the table. */
+    @Insert("INSERT IGNORE INTO checkin_reward (cycle_day, reward) VALUES (#{day}, #{reward})")
+    void seedReward(@Param("day") int day, @Param("reward") int reward);
+
+    @Update("UPDATE checkin_reward SET reward = #{reward} WHERE cycle_day = #{day}")
+    void setReward(@Param("day") int day, @Param("reward") int reward);
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code luckify.checkin.*}: the wish value for days 1 to 7 of the check-in cycle. */
+/**
+ * {@code luckify.checkin.*}: the wish value for days 1 to 7 of the check-in cycle on the first start; from then on
+ * {@code checkin_reward} holds them ({@link CheckinRewards}, edited in the admin console).
+ */
 @ConfigurationProperties("luckify.checkin")
 record CheckinProperties(@DefaultValue({"5", "5", "10", "15", "20", "30", "40"}) List<Integer> rewards) {
 
@@ -13,9 +16,5 @@ record CheckinProperties(@DefaultValue({"5", "5", "10", "15", "20", "30", "40"})
             throw new IllegalArgumentException("luckify.checkin.rewards needs 7 amounts of at least 0, got " + rewards);
         }
         rewards = List.copyOf(rewards);
-    }
-
-    int rewardOnDay(int streakDay) {
-        return rewards.get(streakDay - 1);
     }
 }

@@ -26,17 +26,17 @@ public class CheckinService {
     private final TaskService tasks;
     private final Outbox outbox;
     private final BusinessCalendar calendar;
-    private final CheckinProperties properties;
+    private final CheckinRewards rewards;
     private final TransactionTemplate tx;
 
     CheckinService(CheckinMapper checkins, PointsLedger ledger, TaskService tasks, Outbox outbox,
-            BusinessCalendar calendar, CheckinProperties properties, TransactionTemplate tx) {
+            BusinessCalendar calendar, CheckinRewards rewards, TransactionTemplate tx) {
         this.checkins = checkins;
         this.ledger = ledger;
         this.tasks = tasks;
         this.outbox = outbox;
         this.calendar = calendar;
-        this.properties = properties;
+        this.rewards = rewards;
         this.tx = tx;
     }
 
@@ -49,7 +49,7 @@ public class CheckinService {
                 Integer yesterday = checkins.continuousDaysOn(userId, today.minusDays(1));
                 int continuousDays = yesterday == null ? 1 : yesterday + 1;
                 int streakDay = (continuousDays - 1) % 7 + 1;
-                int reward = properties.rewardOnDay(streakDay);
+                int reward = rewards.rewardOnDay(streakDay);
                 checkins.insert(userId, today, streakDay, continuousDays, reward);
                 long balance = reward > 0
                         ? ledger.post(userId, reward, PointsReason.CHECKIN, "CHECKIN:" + userId + ":" + today)
@@ -69,7 +69,7 @@ public class CheckinService {
         LocalDate today = calendar.today();
         return checkins.subscribersWithoutCheckin(today, today.minusDays(1), afterUserId, limit).stream().map(row -> {
             int next = row.yesterdayStreakDay() == null ? 1 : row.yesterdayStreakDay() % 7 + 1;
-            return new ReminderCandidate(row.userId(), next, properties.rewardOnDay(next));
+            return new ReminderCandidate(row.userId(), next, rewards.rewardOnDay(next));
         }).toList();
     }
 

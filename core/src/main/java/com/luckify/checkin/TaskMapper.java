@@ -66,4 +66,11 @@ interface TaskMapper {
 
     record RecordRow(long taskId, String periodKey, int progress, int isFinished) {
     }
+
+    @Select("SELECT id, type, content, integral, need_count, event_type, enabled FROM tasks ORDER BY id")
+    List<TaskDefinition> allTasks();
+
+    @Update("UPDATE tasks SET integral = #{integral}, need_count = #{needCount}, enabled = #{enabled} WHERE id = #{id}")
+    int updateDefinition(@Param("id") long id, @Param("integral") int integral, @Param("needCount") int needCount,
+            @Param("enabled") boolean enabled);
 }

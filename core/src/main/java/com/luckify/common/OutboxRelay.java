@@ -14,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,7 +43,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final int maxAttempts;
     private volatile ScheduledExecutorService poller;
 
-    OutboxRelay(OutboxMapper outbox, EventDeliveryMapper deliveries, EventTransport transport, TransactionTemplate tx,
+    OutboxRelay(OutboxMapper outbox, EventDeliveryMapper deliveries, EventTransport transport,
+            PlatformTransactionManager transactions,
             @Value("${luckify.outbox.poll-interval:500ms}") Duration pollInterval,
             @Value("${luckify.events.redeliver-after:1m}") Duration redeliverAfter,
             @Value("${luckify.events.retry-backoff:10s}") Duration retryBackoff,
@@ -49,7 +52,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.outbox = outbox;
         this.deliveries = deliveries;
         this.transport = transport;
-        this.tx = tx;
+        // READ COMMITTED: under REPEATABLE READ the "pending events" scan would lock the gap after the last event,
+        // and every business transaction inserting its event (an instant win, a join) would wait on it and could
+        // deadlock with the relay; the relay needs only the rows it read, which SKIP LOCKED keeps to itself
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.pollInterval = pollInterval;
         this.redeliverAfter = redeliverAfter;
         this.retryBackoff = retryBackoff;

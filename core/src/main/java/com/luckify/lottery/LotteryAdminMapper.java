@@ -3,6 +3,7 @@ package com.luckify.lottery;
 import com.luckify.common.DailyCount;
 import java.time.Instant;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -30,6 +31,15 @@ interface LotteryAdminMapper {
             + "AND l.cancelled_at IS NULL AND l.is_announced = 0 "
             + "AND NOT EXISTS (SELECT 1 FROM draw_record d WHERE d.lottery_id = l.id AND d.state <> 'PENDING')")
     int cancel(@Param("id") long id, @Param("reason") String reason, @Param("now") Instant now);
+
+    /** Only a draft changes: from publication on, what people joined for is fixed. */
+    int updateDraft(@Param("id") long id, @Param("d") LotteryDraft draft);
+
+    @Delete("DELETE FROM prize WHERE lottery_id = #{id}")
+    void deletePrizes(long id);
+
+    @Delete("DELETE FROM clock_task WHERE lottery_id = #{id}")
+    void deleteClockTask(long id);
 
     @Select("SELECT cancel_reason FROM lottery WHERE id = #{id}")
     String cancelReason(long id);

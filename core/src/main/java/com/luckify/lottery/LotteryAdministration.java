@@ -6,6 +6,7 @@ import com.luckify.common.ActionRefused;
 import com.luckify.common.BusinessCalendar;
 import com.luckify.common.Outbox;
 import com.luckify.common.Paged;
+import com.luckify.sponsor.SponsorService;
 import com.luckify.user.UserService;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public class LotteryAdministration {
     private final LotteryPublication publication;
     private final ParticipationService participations;
     private final UserService users;
+    private final SponsorService sponsors;
     private final AuditLog audit;
     private final Outbox outbox;
     private final TransactionTemplate tx;
@@ -38,8 +40,8 @@ public class LotteryAdministration {
     private final Clock clock;
 
     LotteryAdministration(LotteryAdminMapper admin, LotteryMapper lotteries, LotteryService service,
-            LotteryPublication publication, ParticipationService participations, UserService users, AuditLog audit,
-            Outbox outbox,
+            LotteryPublication publication, ParticipationService participations, UserService users, SponsorService sponsors,
+            AuditLog audit, Outbox outbox,
             TransactionTemplate tx, BusinessCalendar calendar, Clock clock) {
         this.admin = admin;
         this.lotteries = lotteries;
@@ -47,6 +49,7 @@ public class LotteryAdministration {
         this.publication = publication;
         this.participations = participations;
         this.users = users;
+        this.sponsors = sponsors;
         this.audit = audit;
         this.outbox = outbox;
         this.tx = tx;
@@ -98,6 +101,37 @@ public class LotteryAdministration {
         });
         service.changed(id);
         return id;
+    }
+
+    /**
+     * Changes a draft: its terms, prizes and clock task are replaced with the same rules as at creation. Published
+     * lotteries never change (people joined for what they showed); a publish at the same moment waits for this.
+     */
+    public void edit(StaffActor actor, long lotteryId, LotteryDraft draft) {
+        Instant now = clock.instant();
+        LotteryService.validate(draft, now);
+        tx.executeWithoutResult(status -> {
+            Lottery before = require(lotteryId);
+            if (draft.sponsorId() != null) {
+                sponsors.requireOwnedForLottery(before.userId(), draft.sponsorId());
+            }
+            if (admin.updateDraft(lotteryId, draft) == 0) {
+                throw ActionRefused.of("lottery.not-draft", "lottery " + lotteryId + " is " + LotteryState.of(before));
+            }
+            admin.deletePrizes(lotteryId);
+            admin.deleteClockTask(lotteryId);
+            for (PrizeDraft prize : draft.prizes()) {
+                lotteries.insertPrize(lotteryId, prize, InstantOdds.of(prize));
+            }
+            if (draft.clockTask() != null) {
+                lotteries.insertClockTask(lotteryId, draft.clockTask());
+                lotteries.linkClockTask(lotteryId);
+            }
+            audit.record(actor, "lottery.edit", "lottery", lotteryId, Map.of("name", before.name(),
+                    "announceTime", before.announceTime().toString()), Map.of("name", draft.name(),
+                    "announceTime", draft.announceTime().toString(), "prizes", draft.prizes().size()));
+        });
+        service.changed(lotteryId);
     }
 
     /** Publishes a test lottery: from now on it is listed, can be joined, and has its draw seed or hot state. */

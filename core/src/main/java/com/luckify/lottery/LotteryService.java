@@ -166,7 +166,7 @@ public class LotteryService {
                 row.clockTaskDone() > 0, row.prizeClaimed() > 0);
     }
 
-    private static void validate(LotteryDraft draft, Instant now) {
+    static void validate(LotteryDraft draft, Instant now) {
         if (!draft.announceTime().isAfter(now)) {
             throw BusinessException.of(ErrorCode.ANNOUNCE_TIME_NOT_FUTURE);
         }

@@ -1,5 +1,6 @@
 package com.luckify.notification;
 
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
@@ -31,6 +32,14 @@ interface NotificationMapper {
     @Update("UPDATE notification_dead_letter SET retried_time = CURRENT_TIMESTAMP(3), resolved = #{resolved} "
             + "WHERE id = #{id}")
     void retried(@Param("id") long deadLetterId, @Param("resolved") int resolved);
+
+    @Select("<script>SELECT d.id, l.user_id, l.kind, l.reference, d.error, d.create_time, d.retried_time, d.resolved"
+            + " FROM notification_dead_letter d JOIN notification_log l ON l.id = d.notification_log_id"
+            + "<if test='openOnly'> WHERE d.resolved = 0</if> ORDER BY d.id DESC LIMIT #{size} OFFSET #{offset}</script>")
+    List<DeadLetter> deadLetters(@Param("openOnly") boolean openOnly, @Param("offset") long offset, @Param("size") int size);
+
+    @Select("<script>SELECT COUNT(*) FROM notification_dead_letter d<if test='openOnly'> WHERE d.resolved = 0</if></script>")
+    long countDeadLetters(@Param("openOnly") boolean openOnly);
 
     record ParkedRow(long id, long userId, String templateId, String payload, int attempts) {
     }

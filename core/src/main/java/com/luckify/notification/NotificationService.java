@@ -1,5 +1,6 @@
 package com.luckify.notification;
 
+import com.luckify.common.Paged;
 import com.luckify.common.RateLimiter;
 import com.luckify.common.RateLimiter.RateLimit;
 import com.luckify.user.UserService;
@@ -87,6 +88,13 @@ public class NotificationService {
             return Delivery.NOT_SENDABLE;
         }
         return send(row.id, openId, templateId, notice.page(), notice.data(), 0);
+    }
+
+    /** Parked notices, newest first; {@code openOnly} leaves out those a retry resolved. */
+    public Paged<DeadLetter> deadLetters(boolean openOnly, int page, int size) {
+        int pageSize = Paged.clampSize(size);
+        return new Paged<>(notifications.deadLetters(openOnly, Paged.offset(page, pageSize), pageSize),
+                notifications.countDeadLetters(openOnly), Math.max(page, 1), pageSize);
     }
 
     /**

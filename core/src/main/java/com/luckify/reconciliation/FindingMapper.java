@@ -1,5 +1,6 @@
 package com.luckify.reconciliation;
 
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -19,4 +20,9 @@ interface FindingMapper {
     @Select("SELECT kind, subject_type, subject_id, expected, actual, repaired, repair_note FROM reconciliation_finding "
             + "WHERE run_id = #{runId} ORDER BY id")
     List<Finding> ofRun(@Param("runId") String runId);
+
+    @Select("<script>SELECT run_id, COUNT(*) AS findings, SUM(repaired) AS repaired FROM reconciliation_finding "
+            + "WHERE run_id IN <foreach item='r' collection='runIds' open='(' separator=',' close=')'>#{r}</foreach> "
+            + "GROUP BY run_id</script>")
+    List<RunSummary> summaries(@Param("runIds") Collection<String> runIds);
 }

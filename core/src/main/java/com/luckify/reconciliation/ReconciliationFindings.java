@@ -1,6 +1,10 @@
 package com.luckify.reconciliation;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /** The findings of reconciliation runs ({@code reconciliation_finding}), written by the job, read by the console. */
@@ -21,5 +25,13 @@ public class ReconciliationFindings {
 
     public List<Finding> ofRun(String runId) {
         return findings.ofRun(runId);
+    }
+
+    /** Per run id, its findings and repairs; runs that found nothing are absent. */
+    public Map<String, RunSummary> summaries(Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return findings.summaries(runIds).stream().collect(Collectors.toMap(RunSummary::runId, Function.identity()));
     }
 }

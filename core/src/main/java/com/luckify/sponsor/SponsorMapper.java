@@ -3,6 +3,7 @@ package com.luckify.sponsor;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface SponsorMapper {
@@ -24,4 +25,13 @@ interface SponsorMapper {
     int update(@Param("id") long id, @Param("draft") SponsorDraft draft);
 
     int softDelete(long id);
+
+    /** Every live sponsor, newest first; {@code namePattern} (a LIKE pattern) or {@code ownerId} narrow it. */
+    List<Sponsor> search(@Param("namePattern") String namePattern, @Param("ownerId") Long ownerId,
+            @Param("offset") long offset, @Param("limit") int limit);
+
+    long count(@Param("namePattern") String namePattern, @Param("ownerId") Long ownerId);
+
+    @Update("UPDATE user_sponsor SET is_show = #{isShow} WHERE id = #{id} AND deleted_at IS NULL")
+    int setShown(@Param("id") long id, @Param("isShow") int isShow);
 }

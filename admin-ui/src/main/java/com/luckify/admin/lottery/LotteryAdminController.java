@@ -2,6 +2,7 @@ package com.luckify.admin.lottery;
 
 import com.luckify.admin.support.Rendering;
 import com.luckify.audit.StaffActor;
+import com.luckify.common.ActionRefused;
 import com.luckify.common.BusinessCalendar;
 import com.luckify.common.BusinessException;
 import com.luckify.lottery.LotteryAdministration;
@@ -72,6 +73,35 @@ class LotteryAdminController {
                 long id = lotteries.create(actor, form.getOwnerId(), form.toDraft(calendar.zone()));
                 response.setHeader("HX-Redirect", "/admin/lotteries/" + id + "?created");
                 return htmx.isHtmxRequest() ? "admin/lotteries/form :: form" : "redirect:/admin/lotteries/" + id + "?created";
+            } catch (BusinessException refused) {
+                errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
+                        "error." + refused.errorCode().code());
+            }
+        }
+        response.setStatus(422);
+        model.addAttribute("errors", errors);
+        return Rendering.of(htmx, "admin/lotteries/form", "form");
+    }
+
+    @GetMapping("/admin/lotteries/{id}/edit")
+    String editForm(@PathVariable long id, Model model) {
+        if (LotteryState.of(lotteries.require(id)) != LotteryState.DRAFT) {
+            throw ActionRefused.of("lottery.not-draft", "lottery " + id + " is not a draft");
+        }
+        return form(LotteryForm.of(lotteries.detail(id), calendar.zone()), Map.of(), model);
+    }
+
+    @PostMapping("/admin/lotteries/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") LotteryForm form, StaffActor actor, HtmxRequest htmx,
+            Model model, HttpServletResponse response) {
+        form.setLotteryId(id);
+        form.setOwnerId(lotteries.require(id).userId());
+        Map<String, String> errors = form.errors();
+        if (errors.isEmpty()) {
+            try {
+                lotteries.edit(actor, id, form.toDraft(calendar.zone()));
+                response.setHeader("HX-Redirect", "/admin/lotteries/" + id + "?saved");
+                return htmx.isHtmxRequest() ? "admin/lotteries/form :: form" : "redirect:/admin/lotteries/" + id + "?saved";
             } catch (BusinessException refused) {
                 errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
                         "error." + refused.errorCode().code());

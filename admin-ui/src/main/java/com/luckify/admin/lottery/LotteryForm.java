@@ -1,7 +1,11 @@
 package com.luckify.admin.lottery;
 
+import com.luckify.lottery.ClockTask;
 import com.luckify.lottery.ClockTaskDraft;
+import com.luckify.lottery.Lottery;
+import com.luckify.lottery.LotteryDetail;
 import com.luckify.lottery.LotteryDraft;
+import com.luckify.lottery.Prize;
 import com.luckify.lottery.PrizeDraft;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,6 +21,8 @@ import org.springframework.format.annotation.DateTimeFormat;
  */
 public class LotteryForm {
 
+    /** Set when the form edits a draft; null for a new lottery. */
+    private Long lotteryId;
     private Long ownerId;
     private String name = "";
     private String thumb = "";
@@ -36,6 +42,33 @@ public class LotteryForm {
     private int clockSeconds = 10;
     private String clockCopywriting = "";
     private int clockIncreaseMultiple = 2;
+
+    /** The form filled in with a draft's current terms. */
+    static LotteryForm of(LotteryDetail detail, ZoneId zone) {
+        Lottery lottery = detail.lottery();
+        LotteryForm form = new LotteryForm();
+        form.lotteryId = lottery.id();
+        form.ownerId = lottery.userId();
+        form.name = lottery.name();
+        form.thumb = lottery.thumb();
+        form.introduce = lottery.introduce();
+        form.announceType = lottery.announceType();
+        form.announceTime = LocalDateTime.ofInstant(lottery.announceTime(), zone);
+        form.awardDeadline = LocalDateTime.ofInstant(lottery.awardDeadline(), zone);
+        form.joinNumber = lottery.joinNumber();
+        form.sponsorId = lottery.sponsorId();
+        form.publish = false;
+        form.prizes = new ArrayList<>(detail.prizes().stream().map(PrizeRow::of).toList());
+        ClockTask task = detail.clockTask();
+        if (task != null) {
+            form.clockTask = true;
+            form.clockType = task.type();
+            form.clockSeconds = task.seconds();
+            form.clockCopywriting = task.copywriting();
+            form.clockIncreaseMultiple = task.increaseMultiple();
+        }
+        return form;
+    }
 
     /** Field name to message key; empty when the form may be submitted to the feature. */
     Map<String, String> errors() {
@@ -107,6 +140,17 @@ public class LotteryForm {
         private int grantType = 1;
         private Double oddsPercent;
 
+        static PrizeRow of(Prize prize) {
+            PrizeRow row = new PrizeRow();
+            row.name = prize.name();
+            row.level = prize.level();
+            row.count = prize.count();
+            row.type = prize.type();
+            row.grantType = prize.grantType();
+            row.oddsPercent = prize.winProbabilityPpm() / 10_000.0;
+            return row;
+        }
+
         public String getName() {
             return name;
         }
@@ -154,6 +198,14 @@ public class LotteryForm {
         public void setOddsPercent(Double oddsPercent) {
             this.oddsPercent = oddsPercent;
         }
+    }
+
+    public Long getLotteryId() {
+        return lotteryId;
+    }
+
+    public void setLotteryId(Long lotteryId) {
+        this.lotteryId = lotteryId;
     }
 
     public Long getOwnerId() {

@@ -28,7 +28,11 @@ public final class AdminAccess {
         sections.put("/admin/moderation/**", Set.of(ADMIN, MODERATOR));
         // moderators look users up from a comment; blacklisting itself is checked per action
         sections.put("/admin/users/**", Set.of(ADMIN, MODERATOR));
+        sections.put("/admin/sponsors/**", Set.of(ADMIN, CAMPAIGN_MANAGER));
+        sections.put("/admin/settings/**", Set.of(ADMIN, CAMPAIGN_MANAGER));
         sections.put("/admin/jobs/**", Set.of(ADMIN));
+        sections.put("/admin/reconciliation/**", Set.of(ADMIN, FINANCE));
+        sections.put("/admin/dead-letters/**", Set.of(ADMIN));
         sections.put("/admin/audit/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/staff/**", Set.of(ADMIN));
         return Collections.unmodifiableMap(sections);

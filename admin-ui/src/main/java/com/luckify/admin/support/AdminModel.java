@@ -16,7 +16,11 @@ class AdminModel {
             new MenuItem("menu.lotteries", "/admin/lotteries", "/admin/lotteries/**", "lotteries"),
             new MenuItem("menu.moderation", "/admin/moderation", "/admin/moderation/**", "moderation"),
             new MenuItem("menu.users", "/admin/users", "/admin/users/**", "users"),
+            new MenuItem("menu.sponsors", "/admin/sponsors", "/admin/sponsors/**", "sponsors"),
+            new MenuItem("menu.settings", "/admin/settings", "/admin/settings/**", "settings"),
             new MenuItem("menu.jobs", "/admin/jobs", "/admin/jobs/**", "jobs"),
+            new MenuItem("menu.reconciliation", "/admin/reconciliation", "/admin/reconciliation/**", "reconciliation"),
+            new MenuItem("menu.dead-letters", "/admin/dead-letters", "/admin/dead-letters/**", "dead-letters"),
             new MenuItem("menu.audit", "/admin/audit", "/admin/audit/**", "audit"),
             new MenuItem("menu.staff", "/admin/staff", "/admin/staff/**", "staff"));
 

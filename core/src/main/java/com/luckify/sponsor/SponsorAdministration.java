@@ -1,0 +1,47 @@
+package com.luckify.sponsor;
+
+import com.luckify.audit.AuditLog;
+import com.luckify.audit.StaffActor;
+import com.luckify.common.ActionRefused;
+import com.luckify.common.Paged;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Staff browsing every user's sponsors and hiding one from the mini-program (or showing it again). */
+@Service
+public class SponsorAdministration {
+
+    private final SponsorMapper sponsors;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+
+    SponsorAdministration(SponsorMapper sponsors, AuditLog audit, TransactionTemplate tx) {
+        this.sponsors = sponsors;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    /** Digits find an owner's sponsors, anything else matches names in part; blank lists all, newest first. */
+    public Paged<Sponsor> search(String text, int page, int size) {
+        String query = text == null ? "" : text.strip();
+        Long ownerId = query.matches("\\d{1,18}") ? Long.valueOf(query) : null;
+        String pattern = ownerId == null && !query.isEmpty()
+                ? "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" : null;
+        int pageSize = Paged.clampSize(size);
+        return new Paged<>(sponsors.search(pattern, ownerId, Paged.offset(page, pageSize), pageSize),
+                sponsors.count(pattern, ownerId), Math.max(page, 1), pageSize);
+    }
+
+    /** Hidden sponsors stay on their lotteries' records but are not shown in the mini-program ({@code is_show} 2). */
+    public void setShown(StaffActor actor, long sponsorId, boolean shown) {
+        tx.executeWithoutResult(status -> {
+            Sponsor before = sponsors.findLive(sponsorId);
+            if (before == null || sponsors.setShown(sponsorId, shown ? 1 : 2) == 0) {
+                throw ActionRefused.of("sponsor.not-found", "no sponsor " + sponsorId);
+            }
+            audit.record(actor, shown ? "sponsor.show" : "sponsor.hide", "sponsor", sponsorId,
+                    Map.of("shown", before.isShow() == 1), Map.of("shown", shown));
+        });
+    }
+}
