@@ -269,15 +269,24 @@ class AdminPagesIT extends AdminTest {
 
     @Test
     void administratorsManageStaffAccountsButNotTheirOwnAdminRole() {
-        AdminClient admin = loggedIn(StaffRole.ADMIN);
+        String me = staff(StaffRole.ADMIN);
+        AdminClient admin = new AdminClient(port);
+        admin.login(me, PASSWORD);
         String username = "new-" + UUID.randomUUID().toString().substring(0, 8);
 
         admin.htmxPost("/admin/staff", Map.of("username", username, "password", "long-enough-pass", "roles", "FINANCE"));
         assertThat(new AdminClient(port).login(username, "long-enough-pass").redirectsTo("/admin")).isTrue();
         assertThat(admin.htmxPost("/admin/staff", Map.of("username", "short-" + username, "password", "short",
                 "roles", "FINANCE")).body()).contains("A password needs at least 10 characters.");
-        long self = jdbc.queryForObject("SELECT MAX(id) FROM staff_account WHERE username LIKE 'staff-%'", Long.class);
-        assertThat(admin.htmxPost("/admin/staff/" + self + "/enabled", Map.of("enabled", "false")).body())
+        long created = staffId(username);
+        String subject = "sub-" + UUID.randomUUID();
+        admin.htmxPost("/admin/staff/" + created + "/oidc", Map.of("subject", subject));
+        assertThat(jdbc.queryForObject("SELECT oidc_subject FROM staff_account WHERE id = ?", String.class, created))
+                .isEqualTo(subject);
+        long other = staffId(staff(StaffRole.FINANCE));
+        assertThat(admin.htmxPost("/admin/staff/" + other + "/oidc", Map.of("subject", subject)).body())
+                .contains("That identity is linked to another account.");
+        assertThat(admin.htmxPost("/admin/staff/" + staffId(me) + "/enabled", Map.of("enabled", "false")).body())
                 .contains("You cannot disable your own account.");
     }
 

@@ -62,6 +62,9 @@ interface StaffMapper {
     @Update("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, last_login_time = #{now} WHERE id = #{id}")
     void recordSuccess(@Param("id") long id, @Param("now") Instant now);
 
+    @Update("UPDATE staff_account SET oidc_subject = #{subject} WHERE id = #{id}")
+    int setOidcSubject(@Param("id") long id, @Param("subject") String subject);
+
     @Update("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = #{id}")
     int unlock(long id);
 

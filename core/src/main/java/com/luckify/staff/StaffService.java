@@ -6,6 +6,7 @@ import com.luckify.common.ActionRefused;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,9 @@ public class StaffService {
     public void changeRoles(StaffActor actor, long staffId, Set<StaffRole> roles) {
         tx.executeWithoutResult(status -> {
             StaffAccount before = require(staffId);
+            if (roles.isEmpty()) {
+                throw ActionRefused.of("staff.role-required", "an account needs at least one role");
+            }
             if (staffId == actor.staffId() && !roles.contains(StaffRole.ADMIN)) {
                 throw ActionRefused.of("staff.own-admin-role", "an administrator cannot drop their own ADMIN role");
             }
@@ -114,6 +118,27 @@ public class StaffService {
             }
             audit.record(actor, enabled ? "staff.enable" : "staff.disable", "staff", staffId,
                     Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
+        });
+    }
+
+    /**
+     * Links the account to an OIDC identity (the provider's {@code sub}), so that person can log in through it;
+     * blank unlinks. One identity, one account (unique key).
+     */
+    public void linkOidcSubject(StaffActor actor, long staffId, String subject) {
+        String linked = subject == null || subject.isBlank() ? null : subject.strip();
+        tx.executeWithoutResult(status -> {
+            StaffAccount before = require(staffId);
+            try {
+                staff.setOidcSubject(staffId, linked);
+            } catch (DuplicateKeyException taken) {
+                throw ActionRefused.of("staff.oidc-taken", "that identity is linked to another account");
+            }
+            Map<String, Object> after = new HashMap<>();
+            after.put("oidcSubject", linked);
+            Map<String, Object> previous = new HashMap<>();
+            previous.put("oidcSubject", before.oidcSubject());
+            audit.record(actor, "staff.oidc", "staff", staffId, previous, after);
         });
     }
 
@@ -160,6 +185,6 @@ public class StaffService {
     private StaffAccount account(StaffMapper.StaffRow row) {
         List<StaffRole> roles = staff.roles(row.id());
         return new StaffAccount(row.id(), row.username(), row.displayName(), row.enabled() == 1, row.lockedUntil(),
-                row.lastLoginTime(), roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles)));
+                row.lastLoginTime(), roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles)), row.oidcSubject());
     }
 }

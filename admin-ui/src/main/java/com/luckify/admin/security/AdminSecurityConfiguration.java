@@ -30,6 +30,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class AdminSecurityConfiguration {
 
     static final String LOGIN = "/admin/login";
+    static final String OIDC_START = "/admin/oauth2/authorization";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -60,7 +61,11 @@ class AdminSecurityConfiguration {
                                 + "form-action 'self'; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         if (oidcClients.getIfAvailable() != null) {
+            // under /admin, so this chain (not the catch-all one that refuses everything) sees the round trip;
+            // the provider's redirect URI is {baseUrl}/admin/login/oauth2/code/{registrationId}
             http.oauth2Login(oidc -> oidc.loginPage(LOGIN)
+                    .authorizationEndpoint(authorization -> authorization.baseUri(OIDC_START))
+                    .redirectionEndpoint(redirection -> redirection.baseUri("/admin/login/oauth2/code/*"))
                     .defaultSuccessUrl("/admin", true)
                     .failureUrl(LOGIN + "?oidc-unknown")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));

@@ -56,6 +56,13 @@ class StaffController {
         return list(htmx, model);
     }
 
+    @PostMapping("/admin/staff/{id}/oidc")
+    String oidc(@PathVariable long id, @RequestParam(defaultValue = "") String subject, StaffActor actor,
+            HtmxRequest htmx, Model model) {
+        staff.linkOidcSubject(actor, id, subject);
+        return list(htmx, model);
+    }
+
     private static Set<StaffRole> roleSet(List<StaffRole> roles) {
         return roles == null || roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
     }
