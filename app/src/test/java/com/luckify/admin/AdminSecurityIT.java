@@ -46,9 +46,44 @@ class AdminSecurityIT extends AdminTest {
         });
         // the menu offers exactly the sections the role may open
         String dashboard = client.get("/admin").body();
-        assertThat(dashboard.contains("data-menu=\"jobs\"")).as("jobs in the menu of " + role).isEqualTo(role == StaffRole.ADMIN);
+        assertThat(dashboard.contains("data-menu=\"jobs\"")).as("jobs in the menu of " + role)
+                .isEqualTo(role == StaffRole.ADMIN);
         assertThat(dashboard.contains("data-menu=\"lotteries\"")).isEqualTo(role == StaffRole.ADMIN
                 || role == StaffRole.CAMPAIGN_MANAGER);
+    }
+
+    /**
+     * One change per section, each made harmless (refused input or an unknown id): a role that may act gets past
+     * security (200 or a 422 refusal), any other role gets 403 and nothing happens.
+     */
+    private static final List<StaffRole> CAMPAIGNS = List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER);
+    private static final Map<String, List<StaffRole>> ACTIONS = Map.ofEntries(
+            Map.entry("/admin/lotteries/999999999/feature?featured=true", CAMPAIGNS),
+            Map.entry("/admin/sponsors/999999999/shown?shown=false", CAMPAIGNS),
+            Map.entry("/admin/settings/tasks/4?integral=0&needCount=0", CAMPAIGNS),
+            Map.entry("/admin/moderation/approve", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
+            Map.entry("/admin/moderation/words?word=", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
+            Map.entry("/admin/users/999999999/blacklist?reason=", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/jobs/999999999/stop", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/jobs/999999999/restart", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/staff/999999999/enabled?enabled=false", List.of(StaffRole.ADMIN)));
+
+    @ParameterizedTest
+    @EnumSource(StaffRole.class)
+    void eachRoleMayActOnlyInItsSections(StaffRole role) {
+        AdminClient client = loggedIn(role);
+        long auditBefore = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM audit_log", Long.class);
+
+        ACTIONS.forEach((path, allowed) -> {
+            int status = client.htmxPost(path, Map.of()).status();
+            if (allowed.contains(role)) {
+                assertThat(status).as(role + " POST " + path).isIn(200, 422);
+            } else {
+                assertThat(status).as(role + " POST " + path).isEqualTo(403);
+            }
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE id > ? AND actor_name LIKE 'staff-%'",
+                Integer.class, auditBefore)).as("nothing changed").isZero();
     }
 
     @Test
@@ -108,7 +143,8 @@ class AdminSecurityIT extends AdminTest {
         String username = staff(StaffRole.ADMIN);
         jdbc.update("UPDATE staff_account SET enabled = 0 WHERE username = ?", username);
 
-        assertThat(new AdminClient(port).login("nobody-" + username, PASSWORD).redirectsTo("/admin/login?error")).isTrue();
+        assertThat(new AdminClient(port).login("nobody-" + username, PASSWORD).redirectsTo("/admin/login?error"))
+                .isTrue();
         assertThat(new AdminClient(port).login(username, PASSWORD).redirectsTo("/admin/login?disabled")).isTrue();
     }
 
@@ -127,7 +163,8 @@ class AdminSecurityIT extends AdminTest {
     void changesWithoutTheCsrfTokenAreRefused() {
         AdminClient client = loggedIn(StaffRole.MODERATOR);
 
-        AdminClient.Page plain = client.postWithoutToken("/admin/moderation/words", Map.of("word", "csrf-probe"), false);
+        AdminClient.Page plain = client.postWithoutToken("/admin/moderation/words", Map.of("word", "csrf-probe"),
+                false);
         AdminClient.Page htmx = client.postWithoutToken("/admin/moderation/words", Map.of("word", "csrf-probe"), true);
         AdminClient.Page login = new AdminClient(port).postWithoutToken("/admin/login",
                 Map.of("username", "test-admin", "password", "dev-only-test-admin-pass"), false);

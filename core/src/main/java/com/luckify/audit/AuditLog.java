@@ -36,9 +36,8 @@ public class AuditLog {
     }
 
     public Paged<AuditEntry> search(AuditQuery query, int page, int size) {
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(audit.search(query, Paged.offset(page, pageSize), pageSize), audit.count(query),
-                Math.max(page, 1), pageSize);
+        return Paged.fetch(page, size, (offset, limit) -> audit.search(query, offset, limit),
+                () -> audit.count(query));
     }
 
     /** The actions seen so far, for the filter's choices. */

@@ -42,9 +42,8 @@ public class CommentModeration {
 
     /** A tab of the queue, optionally one author's comments only. */
     public Paged<ModeratedComment> queue(ModerationFilter filter, Long authorId, int page, int size) {
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(moderation.queue(filter, authorId, Paged.offset(page, pageSize), pageSize),
-                moderation.count(filter, authorId), Math.max(page, 1), pageSize);
+        return Paged.fetch(page, size, (offset, limit) -> moderation.queue(filter, authorId, offset, limit),
+                () -> moderation.count(filter, authorId));
     }
 
     public ModeratedComment require(long commentId) {

@@ -40,7 +40,8 @@ public class LotteryAdministration {
     private final Clock clock;
 
     LotteryAdministration(LotteryAdminMapper admin, LotteryMapper lotteries, LotteryService service,
-            LotteryPublication publication, ParticipationService participations, UserService users, SponsorService sponsors,
+            LotteryPublication publication, ParticipationService participations, UserService users,
+            SponsorService sponsors,
             AuditLog audit, Outbox outbox,
             TransactionTemplate tx, BusinessCalendar calendar, Clock clock) {
         this.admin = admin;
@@ -58,9 +59,8 @@ public class LotteryAdministration {
     }
 
     public Paged<Lottery> search(LotterySearch search, int page, int size) {
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(admin.search(search, Paged.offset(page, pageSize), pageSize), admin.count(search),
-                Math.max(page, 1), pageSize);
+        return Paged.fetch(page, size, (offset, limit) -> admin.search(search, offset, limit),
+                () -> admin.count(search));
     }
 
     /** Live lotteries by how soon they are announced. */
@@ -139,7 +139,8 @@ public class LotteryAdministration {
         tx.executeWithoutResult(status -> {
             Lottery before = require(lotteryId);
             if (admin.publish(lotteryId, clock.instant()) == 0) {
-                throw ActionRefused.of("lottery.cannot-publish", "lottery " + lotteryId + " is " + LotteryState.of(before)
+                throw ActionRefused.of("lottery.cannot-publish", "lottery " + lotteryId + " is "
+                        + LotteryState.of(before)
                         + (before.announceTime().isAfter(clock.instant()) ? "" : " and its announce time has passed"));
             }
             publication.prepare(lotteryId, before.announceType());
@@ -173,7 +174,8 @@ public class LotteryAdministration {
         tx.executeWithoutResult(status -> {
             Lottery before = require(lotteryId);
             if (admin.cancel(lotteryId, why, clock.instant()) == 0) {
-                throw ActionRefused.of("lottery.cannot-cancel", "lottery " + lotteryId + " is " + LotteryState.of(before)
+                throw ActionRefused.of("lottery.cannot-cancel", "lottery " + lotteryId + " is "
+                        + LotteryState.of(before)
                         + " or its draw has begun");
             }
             outbox.record("LotteryCancelled", "lottery", lotteryId, Map.of("lotteryId", lotteryId,
@@ -186,12 +188,14 @@ public class LotteryAdministration {
 
     /** Entries per business day (all lotteries) from {@code from} to today, zero days included. */
     public Map<LocalDate, Long> participationsPerDay(LocalDate from) {
-        return calendar.perDaySince(from, (start, end, offset) -> admin.participationsPerDay(start, end, offset, false));
+        return calendar.perDaySince(from,
+                (start, end, offset) -> admin.participationsPerDay(start, end, offset, false));
     }
 
     /** Prizes won in instant lotteries per business day. */
     public Map<LocalDate, Long> instantWinsPerDay(LocalDate from) {
-        return calendar.perDaySince(from, (start, end, offset) -> admin.participationsPerDay(start, end, offset, true));
+        return calendar.perDaySince(from,
+                (start, end, offset) -> admin.participationsPerDay(start, end, offset, true));
     }
 
     /** Lotteries drawn per business day. */

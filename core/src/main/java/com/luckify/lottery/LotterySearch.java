@@ -1,5 +1,6 @@
 package com.luckify.lottery;
 
+import com.luckify.common.LikePattern;
 import java.time.Instant;
 
 /**
@@ -14,8 +15,7 @@ public record LotterySearch(String text, Integer announceType, LotteryState stat
         if (text == null || text.isBlank()) {
             return null;
         }
-        String escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return LikePattern.containing(text);
     }
 
     public Long idText() {

@@ -92,9 +92,8 @@ public class NotificationService {
 
     /** Parked notices, newest first; {@code openOnly} leaves out those a retry resolved. */
     public Paged<DeadLetter> deadLetters(boolean openOnly, int page, int size) {
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(notifications.deadLetters(openOnly, Paged.offset(page, pageSize), pageSize),
-                notifications.countDeadLetters(openOnly), Math.max(page, 1), pageSize);
+        return Paged.fetch(page, size, (offset, limit) -> notifications.deadLetters(openOnly, offset, limit),
+                () -> notifications.countDeadLetters(openOnly));
     }
 
     /**

@@ -66,8 +66,7 @@ public class PointsLedger {
 
     /** A user's ledger, newest first. */
     public Paged<PointsEntry> entriesOf(long userId, int page, int size) {
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(points.entriesOf(userId, Paged.offset(page, pageSize), pageSize), points.countEntriesOf(userId),
-                Math.max(page, 1), pageSize);
+        return Paged.fetch(page, size, (offset, limit) -> points.entriesOf(userId, offset, limit),
+                () -> points.countEntriesOf(userId));
     }
 }

@@ -3,6 +3,7 @@ package com.luckify.sponsor;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.LikePattern;
 import com.luckify.common.Paged;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -26,11 +27,9 @@ public class SponsorAdministration {
     public Paged<Sponsor> search(String text, int page, int size) {
         String query = text == null ? "" : text.strip();
         Long ownerId = query.matches("\\d{1,18}") ? Long.valueOf(query) : null;
-        String pattern = ownerId == null && !query.isEmpty()
-                ? "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" : null;
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(sponsors.search(pattern, ownerId, Paged.offset(page, pageSize), pageSize),
-                sponsors.count(pattern, ownerId), Math.max(page, 1), pageSize);
+        String pattern = ownerId == null && !query.isEmpty() ? LikePattern.containing(query) : null;
+        return Paged.fetch(page, size, (offset, limit) -> sponsors.search(pattern, ownerId, offset, limit),
+                () -> sponsors.count(pattern, ownerId));
     }
 
     /** Hidden sponsors stay on their lotteries' records but are not shown in the mini-program ({@code is_show} 2). */

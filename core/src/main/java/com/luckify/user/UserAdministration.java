@@ -3,6 +3,7 @@ package com.luckify.user;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.LikePattern;
 import com.luckify.common.Paged;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,19 +37,13 @@ public class UserAdministration {
      */
     public Paged<UserSummary> search(String text, int page, int size) {
         String query = text == null ? "" : text.strip();
-        Long id = null;
-        String mobile = null;
-        String nickname = null;
-        if (query.matches("1\\d{10}")) {
-            mobile = query;
-        } else if (query.matches("\\d{1,18}")) {
-            id = Long.parseLong(query);
-        } else if (!query.isEmpty()) {
-            nickname = query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        }
-        int pageSize = Paged.clampSize(size);
-        return new Paged<>(admin.search(id, mobile, nickname, clock.instant(), Paged.offset(page, pageSize), pageSize),
-                admin.count(id, mobile, nickname), Math.max(page, 1), pageSize);
+        boolean isMobile = query.matches("1\\d{10}");
+        Long id = !isMobile && query.matches("\\d{1,18}") ? Long.valueOf(query) : null;
+        String mobile = isMobile ? query : null;
+        String nickname = !isMobile && id == null && !query.isEmpty() ? LikePattern.startingWith(query) : null;
+        Instant now = clock.instant();
+        return Paged.fetch(page, size, (offset, limit) -> admin.search(id, mobile, nickname, now, offset, limit),
+                () -> admin.count(id, mobile, nickname));
     }
 
     public UserSummary require(long userId) {

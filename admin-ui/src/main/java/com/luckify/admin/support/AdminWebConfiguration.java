@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -27,6 +29,15 @@ class AdminWebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookiePath("/admin");
         return resolver;
+    }
+
+    @Bean
+    FilterRegistrationBean<RenderFailureFilter> renderFailureFilter(MessageSource messages,
+            LocaleResolver localeResolver) {
+        FilterRegistrationBean<RenderFailureFilter> registration =
+                new FilterRegistrationBean<>(new RenderFailureFilter(messages, localeResolver));
+        registration.addUrlPatterns("/admin", "/admin/*");
+        return registration;
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ public class ExecutionStopper {
 
     /** Asks the execution to stop; false when there is no such execution or it is not running. */
     public boolean stop(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = find(repository, executionId);
         if (execution == null || !execution.isRunning()) {
             return false;
         }
@@ -41,6 +42,15 @@ public class ExecutionStopper {
         } catch (OptimisticLockingFailureException raced) {
             log.debug("execution {} committed a chunk while being stopped; it stops at the next one", executionId);
             return true;
+        }
+    }
+
+    /** The execution, or null when there is none (Batch 6's JDBC repository throws for an unknown id). */
+    static JobExecution find(JobRepository repository, long executionId) {
+        try {
+            return repository.getJobExecution(executionId);
+        } catch (EmptyResultDataAccessException unknown) {
+            return null;
         }
     }
 }

@@ -87,7 +87,7 @@ public class JobConsole implements DisposableBean {
      * after its last committed chunk). False when it cannot be restarted.
      */
     public boolean restart(long executionId) {
-        JobExecution execution = repository.getJobExecution(executionId);
+        JobExecution execution = ExecutionStopper.find(repository, executionId);
         if (execution == null || !(execution.getStatus() == BatchStatus.FAILED || execution.getStatus() == BatchStatus.STOPPED)) {
             return false;
         }
