@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure MariaDB and Redis run on this machine for Luckify and its tests (Debian 12 / Ubuntu, as root
-# or through sudo), and with --with-browser that Chromium and chromedriver are there for the browser tests. Installs the packages
+# or through sudo), and with --for-tests what the tests need besides (Chromium, chromedriver, poppler-utils). Installs the packages
 # when they are missing, starts what is stopped, and creates the
 # databases `luckify` and `luckify_test` with the development user luckify/luckify. A quick no-op when all
 # of that is already true. Set LUCKIFY_SKIP_SERVICES=1 to use servers you run yourself (then point
@@ -40,12 +40,14 @@ command -v mariadbd >/dev/null 2>&1 || [[ -x /usr/sbin/mariadbd ]] || missing+=(
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v mariadb >/dev/null 2>&1 || missing+=(mariadb-client)
 command -v redis-cli >/dev/null 2>&1 || missing+=(redis-tools)
-# --with-browser (./luckify test): the admin console's browser tests drive Debian's headless Chromium through
-# its chromedriver; the CJK font lets their screenshots show Chinese text
-if [[ "${1:-}" == "--with-browser" ]]; then
+# --for-tests (./luckify test): the admin console's browser tests drive Debian's headless Chromium through
+# its chromedriver (a CJK font lets their screenshots show Chinese text); the report tests read PDFs back with
+# poppler's pdftotext and render a page with pdftoppm
+if [[ "${1:-}" == "--for-tests" ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fi
 if ((${#missing[@]})); then
   log "installing ${missing[*]} (about a minute)"

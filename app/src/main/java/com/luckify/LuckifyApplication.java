@@ -3,6 +3,7 @@ package com.luckify;
 import com.luckify.admin.AdminUiConfiguration;
 import com.luckify.batch.BatchJobsConfiguration;
 import com.luckify.integration.IntegrationFlowsConfiguration;
+import com.luckify.report.ReportsConfiguration;
 import com.luckify.web.WebApiConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
         // adapters come in through their role-guarded configurations below, never by scanning
         @ComponentScan.Filter(type = FilterType.REGEX, pattern = "com\\.luckify\\.(web|admin|batch|integration|report)\\..*")})
 @Import({WebApiConfiguration.class, AdminUiConfiguration.class, BatchJobsConfiguration.class,
-        IntegrationFlowsConfiguration.class})
+        IntegrationFlowsConfiguration.class, ReportsConfiguration.class})
 public class LuckifyApplication {
 
     public static void main(String[] args) {

@@ -3,7 +3,11 @@ package com.luckify.points;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.Paged;
+import com.luckify.user.PublicUser;
+import com.luckify.user.UserService;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class PointsLedger {
 
     private final PointsMapper points;
+    private final UserService users;
 
-    PointsLedger(PointsMapper points) {
+    PointsLedger(PointsMapper points, UserService users) {
+        this.users = users;
         this.points = points;
     }
 
@@ -68,5 +74,19 @@ public class PointsLedger {
     public Paged<PointsEntry> entriesOf(long userId, int page, int size) {
         return Paged.fetch(page, size, (offset, limit) -> points.entriesOf(userId, offset, limit),
                 () -> points.countEntriesOf(userId));
+    }
+
+    /** The liability report's figures for {@code [from, to)}; top earners with masked names. */
+    public PointsLiability liability(Instant from, Instant to, int topEarners) {
+        List<PointsLiability.ReasonTotal> byReason = points.totalsByReason(from, to);
+        List<PointsMapper.EarnerRow> earners = points.topEarners(from, to, topEarners);
+        Map<Long, PublicUser> names = users.publicUsers(earners.stream().map(PointsMapper.EarnerRow::userId).toList());
+        return new PointsLiability(from, to, byReason,
+                byReason.stream().mapToLong(PointsLiability.ReasonTotal::granted).sum(),
+                byReason.stream().mapToLong(PointsLiability.ReasonTotal::spent).sum(),
+                points.outstandingAt(to), points.holdersAt(to),
+                earners.stream().map(e -> new PointsLiability.TopEarner(e.userId(),
+                        names.containsKey(e.userId()) ? names.get(e.userId()).nickname() : "", e.earned(), e.balance()))
+                        .toList());
     }
 }

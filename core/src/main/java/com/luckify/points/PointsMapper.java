@@ -1,5 +1,6 @@
 package com.luckify.points;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -42,4 +43,25 @@ interface PointsMapper {
 
     @Select("SELECT COUNT(*) FROM integral_record WHERE user_id = #{userId}")
     long countEntriesOf(long userId);
+
+    @Select("SELECT reason, COALESCE(SUM(CASE WHEN integral > 0 THEN integral END), 0) AS granted,"
+            + " COALESCE(-SUM(CASE WHEN integral < 0 THEN integral END), 0) AS spent, COUNT(*) AS entries"
+            + " FROM integral_record WHERE create_time >= #{from} AND create_time < #{to} GROUP BY reason ORDER BY reason")
+    List<PointsLiability.ReasonTotal> totalsByReason(@Param("from") Instant from, @Param("to") Instant to);
+
+    /** Every user's balance at {@code to}: the ledger up to then (the balance column is only the present). */
+    @Select("SELECT COALESCE(SUM(integral), 0) FROM integral_record WHERE create_time < #{to}")
+    long outstandingAt(@Param("to") Instant to);
+
+    @Select("SELECT COUNT(DISTINCT user_id) FROM integral_record WHERE create_time < #{to}")
+    long holdersAt(@Param("to") Instant to);
+
+    @Select("SELECT r.user_id, SUM(r.integral) AS earned, COALESCE(i.integral, 0) AS balance FROM integral_record r"
+            + " LEFT JOIN integral i ON i.user_id = r.user_id"
+            + " WHERE r.create_time >= #{from} AND r.create_time < #{to} AND r.integral > 0"
+            + " GROUP BY r.user_id, i.integral ORDER BY earned DESC, r.user_id LIMIT #{limit}")
+    List<EarnerRow> topEarners(@Param("from") Instant from, @Param("to") Instant to, @Param("limit") int limit);
+
+    record EarnerRow(long userId, long earned, long balance) {
+    }
 }

@@ -1,5 +1,6 @@
 package com.luckify.reconciliation;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -25,4 +26,11 @@ interface FindingMapper {
             + "WHERE run_id IN <foreach item='r' collection='runIds' open='(' separator=',' close=')'>#{r}</foreach> "
             + "GROUP BY run_id</script>")
     List<RunSummary> summaries(@Param("runIds") Collection<String> runIds);
+
+    @Select("SELECT MIN(job_execution_id) AS job_execution_id, MIN(create_time) AS recorded FROM reconciliation_finding"
+            + " WHERE run_id = #{runId} HAVING COUNT(*) > 0")
+    RunRecord runRecord(@Param("runId") String runId);
+
+    record RunRecord(Long jobExecutionId, Instant recorded) {
+    }
 }

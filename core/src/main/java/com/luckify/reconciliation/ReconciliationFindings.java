@@ -1,8 +1,10 @@
 package com.luckify.reconciliation;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,16 @@ public class ReconciliationFindings {
 
     public List<Finding> ofRun(String runId) {
         return findings.ofRun(runId);
+    }
+
+    /** The job execution that recorded a run's findings and when, if it found anything. */
+    public Optional<RunSummaryRecord> runRecord(String runId) {
+        FindingMapper.RunRecord row = findings.runRecord(runId);
+        return row == null ? Optional.empty() : Optional.of(new RunSummaryRecord(row.jobExecutionId(), row.recorded()));
+    }
+
+    /** Where a run's findings came from. */
+    public record RunSummaryRecord(Long jobExecutionId, Instant recorded) {
     }
 
     /** Per run id, its findings and repairs; runs that found nothing are absent. */

@@ -1,6 +1,7 @@
 package com.luckify.upload;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,17 +11,37 @@ import java.nio.file.StandardCopyOption;
 class LocalObjectStorage implements ObjectStorage {
 
     private final Path root;
+    private final Path privateRoot;
     private final String publicBaseUrl;
 
     LocalObjectStorage(Path root, String publicBaseUrl) {
         this.root = root.toAbsolutePath().normalize();
+        // beside the served directory, never inside it
+        this.privateRoot = this.root.resolveSibling(this.root.getFileName() + "-private");
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
                 : publicBaseUrl;
     }
 
     @Override
     public void put(String key, byte[] content, String contentType) {
-        Path target = resolve(key);
+        write(resolve(root, key), key, content);
+    }
+
+    @Override
+    public void putPrivate(String key, byte[] content, String contentType) {
+        write(resolve(privateRoot, key), key, content);
+    }
+
+    @Override
+    public InputStream openPrivate(String key) {
+        try {
+            return Files.newInputStream(resolve(privateRoot, key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + key, e);
+        }
+    }
+
+    private static void write(Path target, String key, byte[] content) {
         try {
             Files.createDirectories(target.getParent());
             // write beside the target, then move: a reader never sees half a file
@@ -37,7 +58,7 @@ class LocalObjectStorage implements ObjectStorage {
         return publicBaseUrl + "/files/" + key;
     }
 
-    private Path resolve(String key) {
+    private static Path resolve(Path root, String key) {
         Path target = root.resolve(key).normalize();
         if (!target.startsWith(root)) {
             throw new IllegalArgumentException("object key escapes the storage directory: " + key);

@@ -34,4 +34,20 @@ class LocalObjectStorageTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(root.getParent().resolve("outside.png")).doesNotExist();
     }
+
+    @Test
+    void privateObjectsLiveOutsideTheServedDirectory() throws Exception {
+        Path served = root.resolve("uploads");
+        LocalObjectStorage storage = new LocalObjectStorage(served, "http://localhost");
+
+        storage.putPrivate("reports/7/prize.pdf", new byte[] {4, 5}, "application/pdf");
+
+        assertThat(served.resolve("reports/7/prize.pdf")).doesNotExist();
+        assertThat(root.resolve("uploads-private/reports/7/prize.pdf")).exists();
+        try (var in = storage.openPrivate("reports/7/prize.pdf")) {
+            assertThat(in.readAllBytes()).containsExactly(4, 5);
+        }
+        assertThatThrownBy(() -> storage.putPrivate("../uploads/x.pdf", new byte[] {1}, "application/pdf"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
