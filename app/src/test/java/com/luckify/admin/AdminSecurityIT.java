@@ -31,6 +31,7 @@ class AdminSecurityIT extends AdminTest {
             Map.entry("/admin/jobs", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/reconciliation", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/dead-letters", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/reports", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/audit", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/staff", List.of(StaffRole.ADMIN)));
 

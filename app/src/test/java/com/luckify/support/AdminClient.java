@@ -56,6 +56,23 @@ public final class AdminClient {
         return send("GET", path, null, headers);
     }
 
+    /** A download's bytes (the session's cookie sent); status and headers checked by the caller through {@link #get}. */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new AssertionError(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Page htmxGet(String path) {
         return send("GET", path, null, Map.of("HX-Request", "true"));
     }

@@ -21,7 +21,7 @@ interface ArchiveMapper {
     void insert(@Param("e") NewArchiveEntry entry, @Param("row") IdHolder row);
 
     @Update("UPDATE report_archive SET state = 'READY', object_key = #{key}, size = #{size}, sha256 = #{sha256},"
-            + " error = NULL WHERE id = #{id} AND state = 'RUNNING'")
+            + " error = NULL WHERE id = #{id} AND state <> 'READY'")
     int ready(@Param("id") long id, @Param("key") String key, @Param("size") long size, @Param("sha256") String sha256);
 
     @Update("UPDATE report_archive SET state = 'FAILED', error = #{error} WHERE id = #{id} AND state = 'RUNNING'")

@@ -33,6 +33,7 @@ public final class AdminAccess {
         sections.put("/admin/jobs/**", Set.of(ADMIN));
         sections.put("/admin/reconciliation/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/dead-letters/**", Set.of(ADMIN));
+        sections.put("/admin/reports/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/audit/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/staff/**", Set.of(ADMIN));
         return Collections.unmodifiableMap(sections);

@@ -1,8 +1,10 @@
 package com.luckify.batch.support;
 
 import com.luckify.batch.notify.CheckinReminderSchedule;
+import com.luckify.batch.report.ReportArchiver;
 import com.luckify.batch.notify.ClaimDeadlineReminderSchedule;
 import com.luckify.batch.reconciliation.ReconciliationLauncher;
+import com.luckify.report.ReportRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ public class JobConsole implements DisposableBean {
     private final ReconciliationLauncher reconciliation;
     private final CheckinReminderSchedule checkinReminders;
     private final ClaimDeadlineReminderSchedule claimReminders;
+    private final ReportArchiver reports;
     private final ExecutorService runner = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "job-console");
         thread.setDaemon(true);
@@ -54,7 +57,7 @@ public class JobConsole implements DisposableBean {
 
     JobConsole(JobProgressBoard board, ExecutionStopper stopper, JobOperator jobs, JobRepository repository,
             List<Job> allJobs, ReconciliationLauncher reconciliation, CheckinReminderSchedule checkinReminders,
-            ClaimDeadlineReminderSchedule claimReminders) {
+            ClaimDeadlineReminderSchedule claimReminders, ReportArchiver reports) {
         this.board = board;
         this.stopper = stopper;
         this.jobs = jobs;
@@ -63,6 +66,7 @@ public class JobConsole implements DisposableBean {
         this.reconciliation = reconciliation;
         this.checkinReminders = checkinReminders;
         this.claimReminders = claimReminders;
+        this.reports = reports;
     }
 
     public List<String> jobNames() {
@@ -106,6 +110,16 @@ public class JobConsole implements DisposableBean {
             case CLAIM_DEADLINE_REMINDER -> claimReminders::remindToday;
         };
         submit("launch of " + which, start);
+    }
+
+    /**
+     * Makes a report into the archive with {@code reportJob} on the console's threads; returns the archive entry,
+     * RUNNING until the job ends.
+     */
+    public long archiveReport(ReportRequest request, long staffId) {
+        long archiveId = reports.enter(request, staffId);
+        submit("report " + request.fileName(), () -> reports.run(archiveId, request));
+        return archiveId;
     }
 
     private void submit(String what, Callable<JobExecution> start) {
