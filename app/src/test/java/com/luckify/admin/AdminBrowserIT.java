@@ -188,7 +188,7 @@ class AdminBrowserIT extends AdminTest {
         long userId = userIdOf(newUserToken());
         logIn(staff(StaffRole.ADMIN), null);
         for (String page : new String[] {"users/" + userId, "audit", "staff", "moderation/words", "sponsors", "settings",
-                "reconciliation", "dead-letters?open=false"}) {
+                "reconciliation", "dead-letters?open=false", "reports"}) {
             open("/admin/" + page);
             assertThat(driver.findElements(By.className("sidebar"))).hasSize(1);
             browser.screenshot(page.replaceAll("/\\d+", "-detail").replaceAll("\\?.*", "").replace('/', '-'));

@@ -86,7 +86,7 @@ public final class JobBenchmark {
     }
 
     /** Bench users made once and reused by later runs; returns the first one's id. */
-    private static long ensureUsers(JdbcTemplate jdbc, int count) {
+    static long ensureUsers(JdbcTemplate jdbc, int count) {
         Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM `user` WHERE nickname LIKE ?", Integer.class, USERS + "%");
         List<Object[]> rows = new ArrayList<>();
         for (int i = existing; i < count; i++) {
@@ -124,7 +124,7 @@ public final class JobBenchmark {
         return ids;
     }
 
-    private static long insertLottery(JdbcTemplate jdbc, long owner, int announceType, String announceTime) {
+    static long insertLottery(JdbcTemplate jdbc, long owner, int announceType, String announceTime) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("INSERT INTO lottery (user_id, name, publish_time, "
@@ -138,7 +138,7 @@ public final class JobBenchmark {
     }
 
     /** Wall time and the peak of the heap pools since {@link #start} (after a GC, so earlier garbage does not count). */
-    private record Measure(long startNanos) {
+    record Measure(long startNanos) {
 
         static Measure start() {
             System.gc();
