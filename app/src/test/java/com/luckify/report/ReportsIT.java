@@ -1,5 +1,6 @@
 package com.luckify.report;
 
+import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +14,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -68,7 +71,7 @@ class ReportsIT extends IntegrationTest {
 
         assertThat(winners).hasSize(8);
         assertThat(pdf).contains("抽奖审计报告", name, "蓝牙耳机", "保温杯", seedHash, "合计 Total: 8");
-        assertThat(pdf).contains(HexSeed.of(DrawFixtures.seedOf(jdbc, lotteryId)));
+        assertThat(pdf).contains(HexFormat.of().formatHex(DrawFixtures.seedOf(jdbc, lotteryId)));
         for (long winner : winners) {
             assertThat(pdf).contains(Long.toString(winner));
             assertThat(csv).contains(Long.toString(winner));
@@ -91,7 +94,7 @@ class ReportsIT extends IntegrationTest {
                 + "\"level\":1,\"grantType\":1}", owner, sponsorId);
         LocalDate day = LocalDate.of(2001, 1, 1).plusDays(Math.floorMod(lotteryId, 3000));
         jdbc.update("UPDATE lottery SET announce_time = ? WHERE id = ?",
-                java.sql.Timestamp.from(day.atTime(12, 0).atZone(BUSINESS).toInstant()), lotteryId);
+                Timestamp.from(day.atTime(12, 0).atZone(BUSINESS).toInstant()), lotteryId);
         long claimer = jdbc.queryForObject("SELECT id FROM lottery_participation WHERE lottery_id = ? AND is_won = 1"
                 + " ORDER BY id LIMIT 1", Long.class, lotteryId);
         jdbc.update("INSERT INTO prize_claim (participation_id, prize_id, contact_name, mobile, address) SELECT id, prize_id,"
@@ -113,8 +116,7 @@ class ReportsIT extends IntegrationTest {
 
     @Test
     void theReconciliationReportListsARunsFindingsByKind() throws Exception {
-        long lotteryId = createLottery(newUserToken(), com.luckify.support.LotteryFixtures.lottery(3, 0,
-                prize(1, 10, 1_000_000)));
+        long lotteryId = createLottery(newUserToken(), lottery(3, 0, prize(1, 10, 1_000_000)));
         String winner = newUserToken();
         api.post("/lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + lotteryId + "}", winner);
         long commentId = api.post("/comment/v1/comment/addComment", "{\"lotteryId\":" + lotteryId
@@ -138,10 +140,10 @@ class ReportsIT extends IntegrationTest {
         Instant from = today.atStartOfDay(BUSINESS).toInstant();
         Instant to = today.plusDays(1).atStartOfDay(BUSINESS).toInstant();
         long granted = jdbc.queryForObject("SELECT COALESCE(SUM(integral), 0) FROM integral_record WHERE integral > 0"
-                + " AND create_time >= ? AND create_time < ?", Long.class, java.sql.Timestamp.from(from),
-                java.sql.Timestamp.from(to));
+                + " AND create_time >= ? AND create_time < ?", Long.class, Timestamp.from(from),
+                Timestamp.from(to));
         long outstanding = jdbc.queryForObject("SELECT COALESCE(SUM(integral), 0) FROM integral_record WHERE create_time < ?",
-                Long.class, java.sql.Timestamp.from(to));
+                Long.class, Timestamp.from(to));
 
         String pdf = pdfText(reports.renderToBytes(ReportRequest.period(ReportType.POINTS_LIABILITY, today, today,
                 ReportFormat.PDF)), "points-liability");
@@ -214,13 +216,6 @@ class ReportsIT extends IntegrationTest {
             return Long.valueOf(text.strip());
         } catch (NumberFormatException e) {
             return null;
-        }
-    }
-
-    /** The seed as the report shows it: lower-case hex. */
-    private static final class HexSeed {
-        static String of(byte[] seed) {
-            return java.util.HexFormat.of().formatHex(seed);
         }
     }
 }
