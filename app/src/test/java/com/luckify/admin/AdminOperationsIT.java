@@ -67,10 +67,19 @@ class AdminOperationsIT extends AdminTest {
                 + "\"isShow\":1,\"name\":\"后台赞助\",\"desc\":\"desc\",\"avatar\":\"https://img.example.com/a.png\","
                 + "\"qr_code\":\"https://img.example.com/qr.png\",\"inputA\":\"\",\"inputB\":\"\"}", owner).data().path("id").asLong();
         AdminClient manager = loggedIn(StaffRole.CAMPAIGN_MANAGER);
+        Map<String, String> form = lotteryForm(userIdOf(owner), "有赞助" + UUID.randomUUID().toString().substring(0, 4), true);
+        form.put("sponsorId", String.valueOf(sponsorId));
+        long lotteryId = Long.parseLong(manager.htmxPost("/admin/lotteries", form).header("HX-Redirect")
+                .replaceAll("\\D+(\\d+).*", "$1"));
+        String detailBody = "{\"id\":" + lotteryId + "}";
+        assertThat(api.post("/lottery/v1/lottery/lotteryDetail", detailBody).data().path("sponsor").path("isShow").asInt())
+                .as("cached with the sponsor shown").isEqualTo(1);
 
         assertThat(manager.htmxGet("/admin/sponsors?q=" + userIdOf(owner)).body()).contains("data-sponsor=\"" + sponsorId + "\"");
         manager.htmxPost("/admin/sponsors/" + sponsorId + "/shown", Map.of("shown", "false"));
 
+        assertThat(api.post("/lottery/v1/lottery/lotteryDetail", detailBody).data().path("sponsor").path("isShow").asInt())
+                .as("no stale detail").isEqualTo(2);
         assertThat(api.post("/usercenter/v1/userSponsor/sponsorDetail", "{\"id\":" + sponsorId + "}").data().path("isShow")
                 .asInt()).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'sponsor' AND target_id = ?",

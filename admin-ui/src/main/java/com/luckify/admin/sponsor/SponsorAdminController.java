@@ -2,6 +2,7 @@ package com.luckify.admin.sponsor;
 
 import com.luckify.admin.support.Rendering;
 import com.luckify.audit.StaffActor;
+import com.luckify.lottery.LotteryService;
 import com.luckify.sponsor.SponsorAdministration;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import org.springframework.stereotype.Controller;
@@ -16,9 +17,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SponsorAdminController {
 
     private final SponsorAdministration sponsors;
+    private final LotteryService lotteries;
 
-    SponsorAdminController(SponsorAdministration sponsors) {
+    SponsorAdminController(SponsorAdministration sponsors, LotteryService lotteries) {
         this.sponsors = sponsors;
+        this.lotteries = lotteries;
     }
 
     @GetMapping("/admin/sponsors")
@@ -33,6 +36,8 @@ class SponsorAdminController {
     String shown(@PathVariable long id, @RequestParam boolean shown, @RequestParam(defaultValue = "") String q,
             @RequestParam(defaultValue = "1") int page, StaffActor actor, HtmxRequest htmx, Model model) {
         sponsors.setShown(actor, id, shown);
+        // lottery details carry their sponsor in the shared read cache: none may show it as it was
+        lotteries.changed(0);
         return list(q, page, htmx, model);
     }
 }
