@@ -69,7 +69,8 @@ public abstract class AdminTest extends IntegrationTest {
     /** Creates a lottery through the console's form; returns its id. */
     protected long adminCreates(AdminClient client, long ownerId, String name, boolean publish) {
         AdminClient.Page answer = client.htmxPost("/admin/lotteries", lotteryForm(ownerId, name, publish));
-        if (answer.header("HX-Redirect") == null || !answer.header("HX-Redirect").startsWith("/admin/lotteries/")) {
+        if (answer.status() != 200 || answer.header("HX-Redirect") == null
+                || !answer.header("HX-Redirect").startsWith("/admin/lotteries/")) {
             throw new AssertionError("create failed: " + answer);
         }
         return Long.parseLong(answer.header("HX-Redirect").replaceAll("\\D+(\\d+).*", "$1"));

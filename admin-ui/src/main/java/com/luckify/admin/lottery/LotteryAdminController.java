@@ -71,8 +71,7 @@ class LotteryAdminController {
         if (errors.isEmpty()) {
             try {
                 long id = lotteries.create(actor, form.getOwnerId(), form.toDraft(calendar.zone()));
-                response.setHeader("HX-Redirect", "/admin/lotteries/" + id + "?created");
-                return htmx.isHtmxRequest() ? "admin/lotteries/form :: form" : "redirect:/admin/lotteries/" + id + "?created";
+                return saved(htmx, response, model, "/admin/lotteries/" + id + "?created");
             } catch (BusinessException refused) {
                 errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
                         "error." + refused.errorCode().code());
@@ -100,8 +99,7 @@ class LotteryAdminController {
         if (errors.isEmpty()) {
             try {
                 lotteries.edit(actor, id, form.toDraft(calendar.zone()));
-                response.setHeader("HX-Redirect", "/admin/lotteries/" + id + "?saved");
-                return htmx.isHtmxRequest() ? "admin/lotteries/form :: form" : "redirect:/admin/lotteries/" + id + "?saved";
+                return saved(htmx, response, model, "/admin/lotteries/" + id + "?saved");
             } catch (BusinessException refused) {
                 errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
                         "error." + refused.errorCode().code());
@@ -110,6 +108,16 @@ class LotteryAdminController {
         response.setStatus(422);
         model.addAttribute("errors", errors);
         return Rendering.of(htmx, "admin/lotteries/form", "form");
+    }
+
+    /** After a save htmx loads the detail as a page (HX-Redirect); a browser without htmx is redirected. */
+    private static String saved(HtmxRequest htmx, HttpServletResponse response, Model model, String detail) {
+        if (!htmx.isHtmxRequest()) {
+            return "redirect:" + detail;
+        }
+        response.setHeader("HX-Redirect", detail);
+        model.addAttribute("errors", Map.of());
+        return "admin/lotteries/form :: form";
     }
 
     private String form(LotteryForm form, Map<String, String> errors, Model model) {
