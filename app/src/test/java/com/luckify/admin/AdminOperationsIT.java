@@ -5,10 +5,13 @@ import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.batch.reconciliation.ReconciliationLauncher;
+import com.luckify.lottery.LotteryService;
 import com.luckify.staff.StaffRole;
 import com.luckify.support.AdminClient;
 import com.luckify.support.AdminTest;
 import com.luckify.support.ApiClient;
+import com.luckify.support.DrawFixtures;
+import com.luckify.support.InjectedFault;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -17,9 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /**
  * The console's settings and operations pages: editing a draft, sponsors, check-in and task rewards, notification
@@ -30,6 +39,16 @@ class AdminOperationsIT extends AdminTest {
 
     @Autowired
     ReconciliationLauncher reconciliation;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    @Qualifier("drawJob")
+    Job drawJob;
+
+    @Autowired
+    LotteryService lotteryService;
 
     @Test
     void aDraftIsEditedWithItsPrizesButAPublishedLotteryNeverIs() {
@@ -169,6 +188,37 @@ class AdminOperationsIT extends AdminTest {
         AdminClient.Page findings = finance.htmxGet("/admin/reconciliation?run=" + runId);
         assertThat(findings.isFullPage()).isFalse();
         assertThat(findings.body()).contains("PRAISE_COUNT", "comment " + commentId, "Repaired");
+    }
+
+    @Test
+    void aFailedDrawIsRestartedFromTheJobsPageAndCompletes() throws Exception {
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 3)));
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 12_000);
+        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
+        lotteryService.changed(lotteryId);
+        JobExecution failed;
+        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 2, "lotteryId", lotteryId)) {
+            failed = jobOperator.start(drawJob, new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters());
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        AdminClient admin = loggedIn(StaffRole.ADMIN);
+        assertThat(admin.get("/admin/jobs?job=drawJob&status=FAILED").body())
+                .contains("execution-" + failed.getId(), "/admin/jobs/" + failed.getId() + "/restart");
+
+        AdminClient.Page restarted = admin.htmxPost("/admin/jobs/" + failed.getId() + "/restart", Map.of());
+
+        assertThat(restarted.body()).contains("Started. Its progress shows below.");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId) == 0) {
+            assertThat(System.nanoTime()).as("drawn by the restart").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
+                Integer.class, lotteryId)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'job.restart' AND target_id = ?",
+                Integer.class, String.valueOf(failed.getId()))).isEqualTo(1);
+        assertThat(admin.htmxPost("/admin/jobs/" + failed.getId() + "/restart", Map.of()).body())
+                .contains("Only a failed or stopped execution can be restarted.");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers

@@ -7,6 +7,7 @@ import com.luckify.batch.reconciliation.ReconciliationLauncher;
 import com.luckify.report.ReportRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -88,7 +89,8 @@ public class JobConsole implements DisposableBean {
 
     /**
      * Runs a failed or stopped execution's job instance again (same identifying parameters, so Batch resumes
-     * after its last committed chunk). False when it cannot be restarted.
+     * after its last committed chunk). False when it cannot be restarted, or when it is not its instance's latest
+     * execution (restarted already).
      */
     public boolean restart(long executionId) {
         JobExecution execution = ExecutionStopper.find(repository, executionId);
@@ -97,6 +99,11 @@ public class JobConsole implements DisposableBean {
         }
         Job job = jobsByName.get(execution.getJobInstance().getJobName());
         if (job == null || !job.isRestartable()) {
+            return false;
+        }
+        // an older failure of an instance that has run again since is history, not something to restart
+        JobExecution latest = repository.getLastJobExecution(job.getName(), execution.getJobParameters());
+        if (latest == null || !Objects.equals(latest.getId(), executionId)) {
             return false;
         }
         submit("restart of execution " + executionId, () -> jobs.start(job, execution.getJobParameters()));
