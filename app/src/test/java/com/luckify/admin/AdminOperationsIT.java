@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -219,6 +220,51 @@ class AdminOperationsIT extends AdminTest {
                 Integer.class, String.valueOf(failed.getId()))).isEqualTo(1);
         assertThat(admin.htmxPost("/admin/jobs/" + failed.getId() + "/restart", Map.of()).body())
                 .contains("Only a failed or stopped execution can be restarted.");
+    }
+
+    @Test
+    void aRunningDrawIsStoppedFromTheJobsPageAndThenRestartedToTheEnd() throws Exception {
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 5)));
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 150_000);
+        jdbc.update("UPDATE lottery SET announce_time = NOW(3) - INTERVAL 1 MINUTE WHERE id = ?", lotteryId);
+        lotteryService.changed(lotteryId);
+        AdminClient admin = loggedIn(StaffRole.ADMIN);
+        CompletableFuture<JobExecution> draw = CompletableFuture.supplyAsync(() -> {
+            try {
+                return jobOperator.start(drawJob, new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long executionId = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (executionId == 0 && !draw.isDone() && System.nanoTime() < deadline) {
+            List<Long> running = jdbc.queryForList("SELECT e.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e JOIN BATCH_STEP_EXECUTION s"
+                    + " ON s.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID ="
+                    + " e.JOB_EXECUTION_ID WHERE e.STATUS = 'STARTED' AND s.STEP_NAME = 'selectWinners' AND p.PARAMETER_NAME ="
+                    + " 'lotteryId' AND p.PARAMETER_VALUE = ?", Long.class, String.valueOf(lotteryId));
+            executionId = running.isEmpty() ? 0 : running.get(0);
+        }
+        assertThat(executionId).as("seen running").isPositive();
+
+        AdminClient.Page stopped = admin.htmxPost("/admin/jobs/" + executionId + "/stop", Map.of());
+
+        assertThat(stopped.status()).isEqualTo(200);
+        // Batch 6's stop rewrites the running step from a stale copy; when the step commits a page at that moment,
+        // its own update loses on the version and the run ends FAILED instead of STOPPED: stopped either way, and
+        // restartable either way
+        assertThat(draw.get(60, TimeUnit.SECONDS).getStatus()).isIn(BatchStatus.STOPPED, BatchStatus.FAILED);
+        assertThat(jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId)).isZero();
+        admin.htmxPost("/admin/jobs/" + executionId + "/restart", Map.of());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (jdbc.queryForObject("SELECT is_announced FROM lottery WHERE id = ?", Integer.class, lotteryId) == 0) {
+            assertThat(System.nanoTime()).as("drawn by the restart").isLessThan(until);
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
+                Integer.class, lotteryId)).isEqualTo(5);
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'job_execution' AND target_id = ?"
+                + " ORDER BY id", String.class, String.valueOf(executionId))).containsExactly("job.stop", "job.restart");
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
