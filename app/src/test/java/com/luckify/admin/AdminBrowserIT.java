@@ -96,8 +96,13 @@ class AdminBrowserIT extends AdminTest {
         browser.screenshot("lottery-detail");
 
         assertThat(listed(lotteryId, true)).as("in the mini-program's featured list").isTrue();
-        open("/admin/lotteries?q=" + name);
+        open("/admin/lotteries");
+        type("q", name);
+        // the filter swaps the results without a reload, and puts itself in the address bar
+        await().until(ExpectedConditions.urlContains("q="));
+        await().until(d -> d.findElements(By.cssSelector("tr[data-lottery]")).size() == 1);
         assertThat(driver.findElements(By.cssSelector("tr[data-lottery='" + lotteryId + "']"))).hasSize(1);
+        assertThat(script("return document.querySelectorAll('#results').length")).as("swapped, not nested").isEqualTo(1L);
         browser.screenshot("lotteries");
     }
 
