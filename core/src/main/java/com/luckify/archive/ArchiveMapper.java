@@ -37,9 +37,9 @@ interface ArchiveMapper {
     @Select("<script>SELECT COUNT(*) FROM report_archive <if test='type != null'>WHERE report_type = #{type}</if></script>")
     long count(@Param("type") String type);
 
-    @Select("SELECT COUNT(*) FROM report_archive WHERE report_type = #{type} AND period_start = #{e.periodStart}"
+    @Select("SELECT COUNT(*) FROM report_archive WHERE report_type = #{e.reportType} AND period_start = #{e.periodStart}"
             + " AND period_end = #{e.periodEnd} AND format = #{e.format} AND requested_by_staff_id IS NULL AND state <> 'FAILED'")
-    int countScheduled(@Param("type") String type, @Param("e") NewArchiveEntry entry);
+    int countScheduled(@Param("e") NewArchiveEntry entry);
 
     /** MyBatis writes the generated id here. */
     final class IdHolder {

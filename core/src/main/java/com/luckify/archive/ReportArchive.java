@@ -33,7 +33,7 @@ public class ReportArchive {
 
     /** Whether a schedule already made (or is making) this report for this period: monthly runs happen once. */
     public boolean scheduledExists(NewArchiveEntry entry) {
-        return archive.countScheduled(entry.reportType(), entry) > 0;
+        return archive.countScheduled(entry) > 0;
     }
 
     /** Stores the file under an unguessable key and marks the entry READY. */

@@ -8,7 +8,6 @@ import com.luckify.upload.UploadService;
 import com.luckify.user.PublicUser;
 import com.luckify.user.UserService;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -242,8 +241,7 @@ public class CommentService {
      * most {@code max-pics}, each one the author's own upload.
      */
     private CommentDraft checkedDraft(long authorId, CommentDraft draft, String defaultPrizeName) {
-        List<String> pics = Arrays.stream(draft.pics().split(",")).map(String::trim).filter(url -> !url.isEmpty())
-                .distinct().toList();
+        List<String> pics = PictureUrls.of(draft.pics()).stream().distinct().toList();
         if (pics.size() > properties.maxPics()) {
             throw BusinessException.of(ErrorCode.COMMENT_TOO_MANY_PICS);
         }

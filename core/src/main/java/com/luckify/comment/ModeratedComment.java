@@ -1,7 +1,6 @@
 package com.luckify.comment;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /** A comment as moderators see it: whatever its state, with why it was flagged and whether it was deleted. */
@@ -10,8 +9,7 @@ public record ModeratedComment(long id, long userId, long lotteryId, String priz
         Instant deletedAt, Long deletedByStaffId) {
 
     public List<String> pictures() {
-        return pics == null || pics.isBlank() ? List.of() : Arrays.stream(pics.split(",")).map(String::strip)
-                .filter(url -> !url.isEmpty()).toList();
+        return PictureUrls.of(pics);
     }
 
     public boolean deleted() {

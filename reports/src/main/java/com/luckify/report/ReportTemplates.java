@@ -21,7 +21,7 @@ class ReportTemplates {
     }
 
     private static JasperReport compile(ReportType type) {
-        String resource = "reports/" + type.template() + ".jrxml";
+        String resource = "reports/" + type.fileStem() + ".jrxml";
         try (InputStream jrxml = ReportTemplates.class.getClassLoader().getResourceAsStream(resource)) {
             if (jrxml == null) {
                 throw new IllegalStateException("no template " + resource);

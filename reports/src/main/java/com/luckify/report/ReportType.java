@@ -1,23 +1,19 @@
 package com.luckify.report;
 
-/** The reports there are, each with its template and the file name it is downloaded as. */
+/** The reports there are; each one's name is its template's ({@code reports/<name>.jrxml}) and its files'. */
 public enum ReportType {
     DRAW_AUDIT("draw-audit"),
     PRIZE_FINANCE("prize-report"),
     RECONCILIATION("reconciliation"),
     POINTS_LIABILITY("points-liability");
 
-    private final String template;
+    private final String fileStem;
 
-    ReportType(String template) {
-        this.template = template;
-    }
-
-    String template() {
-        return template;
+    ReportType(String fileStem) {
+        this.fileStem = fileStem;
     }
 
     public String fileStem() {
-        return template;
+        return fileStem;
     }
 }

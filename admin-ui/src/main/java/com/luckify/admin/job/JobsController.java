@@ -39,14 +39,16 @@ class JobsController {
     String list(@RequestParam(required = false) String job, @RequestParam(required = false) String status,
             HtmxRequest htmx, Model model) {
         JobConsole jobs = console.getIfAvailable();
+        String jobName = blankToNull(job);
+        String jobStatus = blankToNull(status);
         model.addAttribute("available", jobs != null);
-        model.addAttribute("job", job == null || job.isBlank() ? null : job);
-        model.addAttribute("status", status == null || status.isBlank() ? null : status);
+        model.addAttribute("job", jobName);
+        model.addAttribute("status", jobStatus);
         model.addAttribute("statuses", STATUSES);
         model.addAttribute("launchable", JobConsole.Launchable.values());
         model.addAttribute("jobNames", jobs == null ? List.of() : jobs.jobNames());
         model.addAttribute("executions", jobs == null ? List.of()
-                : jobs.recent(blankToNull(job), blankToNull(status), 50));
+                : jobs.recent(jobName, jobStatus, 50));
         return Rendering.of(htmx, "admin/jobs/list", "results");
     }
 

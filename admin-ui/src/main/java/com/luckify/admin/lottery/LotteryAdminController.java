@@ -6,12 +6,15 @@ import com.luckify.common.ActionRefused;
 import com.luckify.common.BusinessCalendar;
 import com.luckify.common.BusinessException;
 import com.luckify.lottery.LotteryAdministration;
+import com.luckify.lottery.LotteryDetail;
+import com.luckify.lottery.LotteryDraft;
 import com.luckify.lottery.LotterySearch;
 import com.luckify.lottery.LotteryState;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -67,19 +70,8 @@ class LotteryAdminController {
     @PostMapping("/admin/lotteries")
     String create(@ModelAttribute("form") LotteryForm form, StaffActor actor, HtmxRequest htmx, Model model,
             HttpServletResponse response) {
-        Map<String, String> errors = form.errors();
-        if (errors.isEmpty()) {
-            try {
-                long id = lotteries.create(actor, form.getOwnerId(), form.toDraft(calendar.zone()));
-                return saved(htmx, response, model, "/admin/lotteries/" + id + "?created");
-            } catch (BusinessException refused) {
-                errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
-                        "error." + refused.errorCode().code());
-            }
-        }
-        response.setStatus(422);
-        model.addAttribute("errors", errors);
-        return Rendering.of(htmx, "admin/lotteries/form", "form");
+        return save(form, htmx, model, response,
+                draft -> "/admin/lotteries/" + lotteries.create(actor, form.getOwnerId(), draft) + "?created");
     }
 
     @GetMapping("/admin/lotteries/{id}/edit")
@@ -95,11 +87,22 @@ class LotteryAdminController {
             Model model, HttpServletResponse response) {
         form.setLotteryId(id);
         form.setOwnerId(lotteries.require(id).userId());
+        return save(form, htmx, model, response, draft -> {
+            lotteries.edit(actor, id, draft);
+            return "/admin/lotteries/" + id + "?saved";
+        });
+    }
+
+    /**
+     * Checks the form, then hands its draft to the feature; what either refuses comes back inline on the form
+     * (422), a save leads to the lottery's detail.
+     */
+    private String save(LotteryForm form, HtmxRequest htmx, Model model, HttpServletResponse response,
+            Function<LotteryDraft, String> saveAndGetDetail) {
         Map<String, String> errors = form.errors();
         if (errors.isEmpty()) {
             try {
-                lotteries.edit(actor, id, form.toDraft(calendar.zone()));
-                return saved(htmx, response, model, "/admin/lotteries/" + id + "?saved");
+                return saved(htmx, response, model, saveAndGetDetail.apply(form.toDraft(calendar.zone())));
             } catch (BusinessException refused) {
                 errors = Map.of(FIELD_OF_CODE.getOrDefault(refused.errorCode().code(), "form"),
                         "error." + refused.errorCode().code());
@@ -129,9 +132,10 @@ class LotteryAdminController {
     @GetMapping("/admin/lotteries/{id}")
     String detail(@PathVariable long id, @RequestParam(defaultValue = "1") int participantsPage, HtmxRequest htmx,
             Model model) {
-        model.addAttribute("detail", lotteries.detail(id));
-        model.addAttribute("state", LotteryState.of(lotteries.require(id)));
-        model.addAttribute("cancelReason", lotteries.cancelReason(id));
+        LotteryDetail detail = lotteries.detail(id);
+        model.addAttribute("detail", detail);
+        model.addAttribute("state", LotteryState.of(detail.lottery()));
+        model.addAttribute("cancelReason", detail.lottery().cancelledAt() == null ? null : lotteries.cancelReason(id));
         model.addAttribute("participants", lotteries.participants(id, participantsPage, 20));
         model.addAttribute("participantsPage", Math.max(participantsPage, 1));
         model.addAttribute("zone", calendar.zone());
