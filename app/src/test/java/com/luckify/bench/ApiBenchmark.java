@@ -37,6 +37,8 @@ public final class ApiBenchmark {
     private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);
     // every check-in needs a user who has not checked in today
     private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 60_000);
+    /** {@code -Dbench.only=trivial,list,comments,checkin,instant} measures only these, to profile one endpoint. */
+    private static final String ONLY = System.getProperty("bench.only", "trivial,list,comments,checkin,instant");
 
     private ApiBenchmark() {
     }
@@ -45,8 +47,8 @@ public final class ApiBenchmark {
         SpringApplication app = new SpringApplication(LuckifyApplication.class);
         app.setAdditionalProfiles("test");
         try (ConfigurableApplicationContext context = app.run("--server.port=0", "--logging.level.root=WARN",
-                "--luckify.api.rate-limit.auth-per-ip=100000000", "--spring.datasource.hikari.maximum-pool-size=32",
-                "--server.tomcat.threads.max=" + (CLIENTS * 2))) {
+                "--luckify.api.rate-limit.auth-per-ip=100000000", "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("bench.pool", 32),
+                "--server.tomcat.threads.max=" + Integer.getInteger("bench.threads", CLIENTS * 2))) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             TokenIssuer tokens = context.getBean(TokenIssuer.class);
@@ -67,29 +69,38 @@ public final class ApiBenchmark {
                     CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
             System.out.printf("%-28s %10s %9s %9s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors");
 
-            Result trivial = run(port, (c, i) -> c.post("/usercenter/v1/user/detail", "{}", users.get(1 + i % CLIENTS)));
-            trivial.print("trivial (user detail)");
-            Result list = run(port, (c, i) -> c.post("/lottery/v1/lottery/lotteryList",
+            Result trivial = measure("trivial", "trivial (user detail)",
+                    port, (c, i) -> c.post("/usercenter/v1/user/detail", "{}", users.get(1 + i % CLIENTS)));
+            measure("list", "public lottery list", port, (c, i) -> c.post("/lottery/v1/lottery/lotteryList",
                     "{\"lastId\":0,\"pageSize\":10,\"isSelected\":0}", null));
-            list.print("public lottery list");
-            Result comments = run(port, (c, i) -> c.post("/comment/v1/comment/getCommentList",
+            measure("comments", "comment list (newest)", port, (c, i) -> c.post("/comment/v1/comment/getCommentList",
                     "{\"lastId\":0,\"pageSize\":10,\"sort\":0}", users.get(1 + i % CLIENTS)));
-            comments.print("comment list (newest)");
             AtomicInteger nextCheckin = new AtomicInteger();
-            Result checkin = run(port, (c, i) -> c.post("/checkin/v1/checkin", "",
+            measure("checkin", "check-in (distinct users)", port, (c, i) -> c.post("/checkin/v1/checkin", "",
                     checkinUsers.get(nextCheckin.getAndIncrement() % checkinUsers.size())));
-            checkin.print("check-in (distinct users)");
             AtomicInteger nextUser = new AtomicInteger(CLIENTS + 1);
-            Result instant = run(port, (c, i) -> c.post("/lottery/v1/lottery/instantParticipation",
-                    "{\"lotteryId\":" + lottery + "}", users.get(nextUser.getAndIncrement() % users.size())));
-            instant.print("instant win attempt");
-            System.out.printf("instant/trivial rate: %.0f%%%n", 100.0 * instant.perSecond() / trivial.perSecond());
+            Result instant = measure("instant", "instant win attempt", port,
+                    (c, i) -> c.post("/lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + lottery + "}",
+                            users.get(nextUser.getAndIncrement() % users.size())));
+            if (trivial != null && instant != null) {
+                System.out.printf("instant/trivial rate: %.0f%%%n", 100.0 * instant.perSecond() / trivial.perSecond());
+            }
             System.out.printf("instant wins recorded: %d, entries: %d%n",
                     jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1",
                             Long.class, lottery),
                     jdbc.queryForObject("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", Long.class, lottery));
         }
         System.exit(0);
+    }
+
+    /** Runs and prints one endpoint's measurement unless {@code bench.only} leaves it out (then null). */
+    private static Result measure(String key, String name, int port, Call call) throws Exception {
+        if (!List.of(ONLY.split(",")).contains(key)) {
+            return null;
+        }
+        Result result = run(port, call);
+        result.print(name);
+        return result;
     }
 
     /** Warms up, then measures {@value #CLIENTS} clients each sending one request after the other. */

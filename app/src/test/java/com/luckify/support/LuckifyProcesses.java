@@ -17,16 +17,22 @@ public final class LuckifyProcesses implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
 
-    /** Starts one; {@code arguments} are Spring Boot command-line properties such as {@code --luckify.roles=batch}. */
+    /**
+     * Starts one; {@code arguments} are Spring Boot command-line properties such as {@code --luckify.roles=batch}.
+     * It listens on a random port unless they name one.
+     */
     public Process start(String name, String... arguments) throws IOException {
         Path log = Path.of("target", "process-" + name + ".log");
         Files.deleteIfExists(log);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.timezone=UTC", "-Xmx384m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), "com.luckify.LuckifyApplication",
-                "--spring.profiles.active=test", "--server.port=0", "--luckify.instance-name=" + name,
+                "--spring.profiles.active=test", "--luckify.instance-name=" + name,
                 "--luckify.wechat.api-base-url=" + WeChatStub.instance().baseUrl()));
         command.addAll(List.of(arguments));
+        if (command.stream().noneMatch(argument -> argument.startsWith("--server.port="))) {
+            command.add("--server.port=0");
+        }
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
         return process;

@@ -165,17 +165,21 @@ public class InstantWinService {
     }
 
     private long record(long lotteryId, long userId, long reserved) {
-        // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
-        Long prizeId = reserved > 0 && participations.takeStock(reserved) == 1 ? reserved : null;
-        // no participant_count update here: every attempt would queue on the lottery's row, the very hot
-        // row Redis exists to spare; an instant lottery's entrants are counted from its entries
-        participations.insert(lotteryId, userId, prizeId);
+        // The prize row is the one row every winner locks, and it stays locked until the commit: take the
+        // unit as late as possible, so a winner holds it for one insert and the commit, not the whole
+        // transaction. The entry comes after it (its foreign key share-locks the prize row; taken before the
+        // update, two winners would each hold that share lock and deadlock upgrading it).
         outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
                 "instant", true));
+        // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
+        Long prizeId = reserved > 0 && participations.takeStock(reserved) == 1 ? reserved : null;
         if (prizeId != null) {
             outbox.record("PrizeWon", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
                     "prizeId", prizeId));
         }
+        // no participant_count update here: every attempt would queue on the lottery's row, the very hot
+        // row Redis exists to spare; an instant lottery's entrants are counted from its entries
+        participations.insert(lotteryId, userId, prizeId);
         return prizeId == null ? 0 : prizeId;
     }
 

@@ -1,0 +1,78 @@
+package com.luckify.web;
+
+import static com.luckify.support.LotteryFixtures.lottery;
+import static com.luckify.support.LotteryFixtures.prize;
+import static com.luckify.support.LuckifyProcesses.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.luckify.lottery.LotteryService;
+import com.luckify.support.ApiClient;
+import com.luckify.support.IntegrationTest;
+import com.luckify.support.LuckifyProcesses;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A second Luckify process (the {@code api} role) caches the public list in its own memory; a change made
+ * through this process reaches it over Redis at once, well before its one-second generation watch would.
+ */
+class LotteryCacheAcrossProcessesIT extends IntegrationTest {
+
+    private static final String LIST = "/lottery/v1/lottery/lotteryList";
+
+    private final LuckifyProcesses processes = new LuckifyProcesses();
+
+    @Autowired
+    LotteryService lotteries;
+
+    @AfterEach
+    void stopProcesses() {
+        processes.close();
+    }
+
+    @Test
+    void anotherProcessStopsListingAnAnnouncedLotteryAtOnce() throws Exception {
+        int port = freePort();
+        processes.start("cache-reader", "--luckify.roles=api", "--server.port=" + port);
+        ApiClient other = new ApiClient(port);
+        await("the second process answering", 120, () -> answers(other));
+        long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
+        assertThat(listed(other)).contains(id);
+
+        jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
+        assertThat(listed(other)).as("served from the other process's cache until it is told").contains(id);
+        lotteries.changed(id);
+
+        long told = System.nanoTime();
+        await("the other process drops the announced lottery", 5, () -> !listed(other).contains(id));
+        assertThat((System.nanoTime() - told) / 1_000_000).as("milliseconds until the other process saw it")
+                .isLessThan(500);
+    }
+
+    private static List<Long> listed(ApiClient client) {
+        JsonNode list = client.post(LIST, "{\"lastId\":0,\"pageSize\":10,\"isSelected\":0}").data().path("list");
+        List<Long> ids = new ArrayList<>();
+        list.forEach(item -> ids.add(item.path("id").asLong()));
+        return ids;
+    }
+
+    private static boolean answers(ApiClient client) {
+        try {
+            return client.post(LIST, "{\"lastId\":0,\"pageSize\":1,\"isSelected\":0}").code() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
