@@ -2,14 +2,51 @@ package com.luckify.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.luckify.common.BusinessException;
+import com.luckify.common.RateLimiter;
+import com.luckify.common.RateLimiter.RateLimit;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Budgets live in Redis and answer at once: HTTP 429 with 100010, never a hang. */
 class RateLimitIT extends IntegrationTest {
+
+    @Autowired
+    RateLimiter limiter;
+
+    @Test
+    void aSpentBudgetComesBackOnePermitPerShareOfItsInterval() throws Exception {
+        RateLimit threeIn3s = new RateLimit("test", 3, Duration.ofSeconds(3));
+        String key = UUID.randomUUID().toString();
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(threeIn3s, key);
+        }
+
+        assertThat(refused(threeIn3s, key)).isTrue();
+        assertThat(refused(threeIn3s, "another-" + key)).as("another key has its own budget").isFalse();
+        Thread.sleep(1_200);
+        assertThat(refused(threeIn3s, key)).as("a third of the interval later, one permit is back").isFalse();
+        assertThat(refused(threeIn3s, key)).as("and only one").isTrue();
+        long started = System.nanoTime();
+        assertThat(limiter.awaitPermit(threeIn3s, key, Duration.ofSeconds(3))).isTrue();
+        assertThat((System.nanoTime() - started) / 1_000_000).as("waited for the next permit").isBetween(300L, 1_300L);
+        assertThat(limiter.awaitPermit(threeIn3s, key, Duration.ofMillis(200))).as("none within 200 ms").isFalse();
+    }
+
+    private boolean refused(RateLimit limit, String key) {
+        try {
+            limiter.acquire(limit, key);
+            return false;
+        } catch (BusinessException e) {
+            return true;
+        }
+    }
 
     @Test
     void repeatedLoginAttemptsOnOneAccountAreCutOff() {

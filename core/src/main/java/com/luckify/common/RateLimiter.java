@@ -1,33 +1,31 @@
 package com.luckify.common;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.redisson.api.RRateLimiter;
-import org.redisson.api.RateType;
+import java.util.List;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Token-bucket limits kept in Redis, so every replica shares one budget per key. A refused request fails
- * at once with {@link ErrorCode#TOO_MANY_REQUESTS}; nothing ever waits for a permit.
+ * Rate budgets kept in Redis, so every replica shares one budget per key; each permit is one script call,
+ * one round trip (Redisson's own limiter needs a second one to configure each new bucket, and every user's
+ * first instant attempt or upload has a new bucket). A refused request fails at once with
+ * {@link ErrorCode#TOO_MANY_REQUESTS}; only jobs that pace themselves wait for a permit.
  */
 @Component
 public class RateLimiter {
 
-    /** How long an idle bucket survives in Redis before it is dropped. */
-    private static final Duration KEEP_ALIVE = Duration.ofHours(1);
+    private static final String SCRIPT = load("rate-limit.lua");
 
-    private final RedissonClient redisson;
-    /** Buckets this process already configured: setting the rate again would cost a round trip per request. */
-    private final Cache<String, Boolean> configured = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(10))
-            .build();
+    private final RScript redis;
 
     public RateLimiter(RedissonClient redisson) {
-        this.redisson = redisson;
+        this.redis = redisson.getScript(StringCodec.INSTANCE);
     }
 
     /**
@@ -35,44 +33,43 @@ public class RateLimiter {
      * {@link ErrorCode#TOO_MANY_REQUESTS}.
      */
     public void acquire(RateLimit limit, String key) {
-        if (!tryAcquire(bucket(limit, key), limit)) {
+        if (millisUntilPermit(limit, key) > 0) {
             throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
         }
     }
 
     /** Waits up to {@code maxWait} for a permit (for jobs that pace themselves); false when none came. */
     public boolean awaitPermit(RateLimit limit, String key, Duration maxWait) {
-        RRateLimiter bucket = bucket(limit, key);
-        try {
-            return bucket.tryAcquire(1, maxWait);
-        } catch (RedisException e) {
-            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
-            return bucket.tryAcquire(1, maxWait);
-        }
-    }
-
-    private RRateLimiter bucket(RateLimit limit, String key) {
-        // the rate is part of the name: trySetRate keeps an existing bucket's old rate, so a changed
-        // budget must land in a new bucket rather than silently keep the old one for an hour
-        String name = "luckify:rate:%s:%d/%ds:%s".formatted(limit.name(), limit.permits(), limit.interval().toSeconds(), key);
-        RRateLimiter bucket = redisson.getRateLimiter(name);
-        if (configured.getIfPresent(name) == null) {
-            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
-            configured.put(name, Boolean.TRUE);
-        }
-        return bucket;
-    }
-
-    /** Redis may lose a bucket this process configured (a flush, an eviction, its idle expiry): set it again. */
-    private static boolean tryAcquire(RRateLimiter bucket, RateLimit limit) {
-        try {
-            return bucket.tryAcquire();
-        } catch (RedisException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("not initialized")) {
-                throw e;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        for (long wait = millisUntilPermit(limit, key); wait > 0; wait = millisUntilPermit(limit, key)) {
+            if (System.nanoTime() + wait * 1_000_000 > deadline) {
+                return false;
             }
-            bucket.trySetRate(RateType.OVERALL, limit.permits(), limit.interval(), KEEP_ALIVE);
-            return bucket.tryAcquire();
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 0 when a permit was taken; otherwise none was, and this is how long until one would be. */
+    private long millisUntilPermit(RateLimit limit, String key) {
+        // the budget is part of the name, so a changed budget starts a fresh bucket
+        String name = "luckify:rate-budget:%s:%d/%dms:%s".formatted(limit.name(), limit.permits(),
+                limit.interval().toMillis(), key);
+        Long wait = redis.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LONG, List.of(name),
+                Long.toString(limit.interval().toMillis()), Long.toString(limit.permits()));
+        return wait == null ? 0 : wait;
+    }
+
+    private static String load(String name) {
+        try (InputStream in = RateLimiter.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new UncheckedIOException(new IOException("missing script " + name, e));
         }
     }
 
