@@ -15,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A second Luckify process (the {@code api} role) caches the public list in its own memory; a change made
- * through this process reaches it over Redis at once, well before its one-second generation watch would.
+ * through this process reaches it over Redis pub/sub at once. Its watch of Redis, which catches lost messages,
+ * is made too slow here to be what tells it; the second test shows that watch doing its part when no message came.
  */
 class LotteryCacheAcrossProcessesIT extends IntegrationTest {
 
@@ -31,6 +33,9 @@ class LotteryCacheAcrossProcessesIT extends IntegrationTest {
     @Autowired
     LotteryService lotteries;
 
+    @Autowired
+    RedissonClient redisson;
+
     @AfterEach
     void stopProcesses() {
         processes.close();
@@ -39,7 +44,8 @@ class LotteryCacheAcrossProcessesIT extends IntegrationTest {
     @Test
     void anotherProcessStopsListingAnAnnouncedLotteryAtOnce() throws Exception {
         int port = freePort();
-        processes.start("cache-reader", "--luckify.roles=api", "--server.port=" + port);
+        // its watch of Redis is off for the test's length: only the change's message can reach it
+        processes.start("cache-reader", "--luckify.roles=api", "--server.port=" + port, "--luckify.lottery.cache-watch=1h");
         ApiClient other = new ApiClient(port);
         await("the second process answering", 120, () -> answers(other));
         long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
@@ -49,10 +55,20 @@ class LotteryCacheAcrossProcessesIT extends IntegrationTest {
         assertThat(listed(other)).as("served from the other process's cache until it is told").contains(id);
         lotteries.changed(id);
 
-        long told = System.nanoTime();
         await("the other process drops the announced lottery", 5, () -> !listed(other).contains(id));
-        assertThat((System.nanoTime() - told) / 1_000_000).as("milliseconds until the other process saw it")
-                .isLessThan(500);
+    }
+
+    @Test
+    void aChangeWhoseMessageWasLostIsSeenByTheGenerationWatch() throws Exception {
+        long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
+        assertThat(listed(api)).contains(id);
+        jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
+        assertThat(listed(api)).as("cached").contains(id);
+
+        // what a change does, minus the pub/sub message
+        redisson.getAtomicLong("luckify:lottery:generation").incrementAndGet();
+
+        await("the watch sees the new generation", 5, () -> !listed(api).contains(id));
     }
 
     private static List<Long> listed(ApiClient client) {

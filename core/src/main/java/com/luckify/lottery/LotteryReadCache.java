@@ -15,6 +15,7 @@ import org.redisson.client.codec.LongCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Component;
  * replicas over Redis pub/sub to end theirs; entries of an ended epoch are never served again. A read
  * costs no round trip to Redis.
  *
- * <p>Pub/sub loses messages while a connection is down, so each process also watches a generation counter
+ * <p>Pub/sub loses messages while a connection is down, so each process also watches (every second by default) a generation counter
  * in Redis that every change bumps: a generation it has not seen ends the epoch too, and while Redis cannot
  * be asked the cache is bypassed rather than trusted. The time limit only bounds what time itself changes.
  */
@@ -31,9 +32,6 @@ import org.springframework.stereotype.Component;
 class LotteryReadCache implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(LotteryReadCache.class);
-    /** How stale another replica can be when a change's message was lost, or how long a Redis outage goes unseen. */
-    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
-
     private final RAtomicLong generation;
     private final RTopic changes;
     private final AtomicLong epoch = new AtomicLong();
@@ -49,12 +47,16 @@ class LotteryReadCache implements DisposableBean {
     private volatile long seenGeneration = Long.MIN_VALUE;
     private volatile boolean redisAnswers = true;
 
-    LotteryReadCache(RedissonClient redisson) {
+    /**
+     * {@code watchInterval} ({@code luckify.lottery.cache-watch}): how stale another replica can be when a
+     * change's message was lost, and how long a Redis outage goes unseen.
+     */
+    LotteryReadCache(RedissonClient redisson, @Value("${luckify.lottery.cache-watch:1s}") Duration watchInterval) {
         this.generation = redisson.getAtomicLong("luckify:lottery:generation");
         this.changes = redisson.getTopic("luckify:lottery:changes", LongCodec.INSTANCE);
         changes.addListener(Long.class, (channel, changedGeneration) -> epoch.incrementAndGet());
         watchGeneration();
-        watcher.scheduleWithFixedDelay(this::watchGeneration, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+        watcher.scheduleWithFixedDelay(this::watchGeneration, watchInterval.toMillis(), watchInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
