@@ -30,7 +30,7 @@ interface CommentMapper {
      * A page of the visible comments and the viewer's own pending ones; {@code afterLikes} null continues by
      * id only. Plain parameters rather than a record: the dynamic SQL reads them on every call.
      */
-    List<Comment> page(@Param("viewerId") long viewerId, @Param("lotteryId") long lotteryId,
+    List<ListedComment> page(@Param("viewerId") long viewerId, @Param("lotteryId") long lotteryId,
             @Param("mostLiked") boolean mostLiked, @Param("afterLikes") Integer afterLikes, @Param("afterId") long afterId,
             @Param("size") int size);
 
@@ -40,7 +40,7 @@ interface CommentMapper {
             @Param("size") int size);
 
     /** These comments, if the viewer may still see them (not deleted; visible, or the viewer's own pending). */
-    List<Comment> findVisibleTo(@Param("viewerId") long viewerId, @Param("ids") Collection<Long> ids);
+    List<ListedComment> findVisibleTo(@Param("viewerId") long viewerId, @Param("ids") Collection<Long> ids);
 
     @Select("SELECT COALESCE(MAX(id), 0) FROM `comment` WHERE moderation_state = 'VISIBLE' AND deleted_at IS NULL")
     long lastVisibleId();
@@ -72,10 +72,6 @@ interface CommentMapper {
     /** A like is not an edit: {@code update_time} keeps the time the author last wrote. */
     @Update("UPDATE `comment` SET praise_count = praise_count + #{delta}, update_time = update_time WHERE id = #{id}")
     void addPraises(@Param("id") long id, @Param("delta") int delta);
-
-    @Select("<script>SELECT comment_id FROM praise WHERE user_id = #{userId} AND comment_id IN "
-            + "<foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
-    List<Long> praisedBy(@Param("userId") long userId, @Param("ids") Collection<Long> commentIds);
 
     @Select("SELECT c.id AS comment_id, c.praise_count AS stored, (SELECT COUNT(*) FROM praise p WHERE p.comment_id = c.id) "
             + "AS counted FROM `comment` c WHERE c.id > #{afterId} ORDER BY c.id LIMIT #{limit}")

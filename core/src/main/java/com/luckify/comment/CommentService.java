@@ -9,11 +9,9 @@ import com.luckify.user.PublicUser;
 import com.luckify.user.UserService;
 import java.time.Clock;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -139,15 +137,15 @@ public class CommentService {
     }
 
     private CommentPage keysetPage(CommentQuery query, Integer afterLikes, long afterId) {
-        List<Comment> page = comments.page(query.viewerId(), query.lotteryId(), query.mostLiked(), afterLikes, afterId,
-                query.size());
+        List<ListedComment> page = comments.page(query.viewerId(), query.lotteryId(), query.mostLiked(), afterLikes,
+                afterId, query.size());
         if (page.isEmpty()) {
             return new CommentPage(List.of(), "");
         }
-        Comment last = page.get(page.size() - 1);
+        ListedComment last = page.get(page.size() - 1);
         String next = query.mostLiked() ? CommentCursor.keyset(last.praiseCount(), last.id())
                 : CommentCursor.newest(last.id());
-        return new CommentPage(items(query.viewerId(), page), next);
+        return new CommentPage(items(page), next);
     }
 
     private CommentPage mostLikedFromSnapshot(CommentQuery query, CommentCursor after) {
@@ -170,27 +168,25 @@ public class CommentService {
                     : new CommentPage(List.of(), "");
         }
         List<RankedComment> slice = ranked.subList(from, to);
-        Map<Long, Comment> byId = new HashMap<>();
+        Map<Long, ListedComment> byId = new HashMap<>();
         comments.findVisibleTo(query.viewerId(), slice.stream().map(RankedComment::id).toList())
                 .forEach(comment -> byId.put(comment.id(), comment));
-        List<Comment> page = slice.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).toList();
+        List<ListedComment> page = slice.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).toList();
         RankedComment lastServed = slice.get(slice.size() - 1);
         String next = to < ranked.size() ? CommentCursor.inSnapshot(token, to, lastServed)
                 : full ? CommentCursor.keyset(lastServed.praiseCount(), lastServed.id()) : "";
-        return new CommentPage(items(query.viewerId(), page), next);
+        return new CommentPage(items(page), next);
     }
 
-    private List<CommentItem> items(long viewerId, List<Comment> page) {
+    private List<CommentItem> items(List<ListedComment> page) {
         if (page.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = page.stream().map(Comment::id).toList();
-        Set<Long> praised = viewerId > 0 ? new HashSet<>(comments.praisedBy(viewerId, ids)) : Set.of();
-        Map<Long, PublicUser> authors = users.publicUsers(page.stream().map(Comment::userId).distinct().toList());
-        return page.stream().map(comment -> new CommentItem(comment,
+        Map<Long, PublicUser> authors = users.publicUsers(page.stream().map(ListedComment::userId).distinct().toList());
+        return page.stream().map(listed -> new CommentItem(listed.comment(),
                 // an author who no longer exists is shown masked instead of failing the page (the original answered 500)
-                authors.getOrDefault(comment.userId(), new PublicUser(comment.userId(), "**", "")),
-                praised.contains(comment.id()))).toList();
+                authors.getOrDefault(listed.userId(), new PublicUser(listed.userId(), "**", "")),
+                listed.praised())).toList();
     }
 
     /** Stored like counts next to the counted likes, comments after {@code afterId}: for reconciliation. */
