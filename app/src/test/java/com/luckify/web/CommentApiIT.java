@@ -191,6 +191,9 @@ class CommentApiIT extends IntegrationTest {
         long notLiked = post(winnerOf(lotteryId), lotteryId, "没人点赞");
         String fan = newUserToken();
 
+        jdbc.update("UPDATE `user` SET nickname = '张三丰', avatar = 'https://img.example.com/z.png' WHERE id = ?",
+                userIdOf(author));
+
         Response like = api.post(PRAISE, idBody(liked), fan);
         assertThat(like.data().path("isPraise").asInt()).isEqualTo(1);
         assertThat(like.data().path("praiseCount").asInt()).isEqualTo(1);
@@ -199,7 +202,9 @@ class CommentApiIT extends IntegrationTest {
                 .containsExactly(notLiked + ":0", liked + ":1");
         JsonNode user = seenByFan.get(1).path("user");
         assertThat(user.path("id").asLong()).isEqualTo(userIdOf(author));
-        assertThat(user.path("nickname").asString()).contains("**");
+        assertThat(user.path("nickname").asString()).isEqualTo("张**丰");
+        assertThat(user.path("avatar").asString()).isEqualTo("https://img.example.com/z.png");
+        assertThat(seenByFan.get(0).path("user").path("nickname").asString()).contains("**");
         assertThat(user.has("Mobile")).isTrue();
 
         Response unlike = api.post(PRAISE, idBody(liked), fan);

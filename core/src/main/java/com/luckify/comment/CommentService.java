@@ -5,7 +5,6 @@ import com.luckify.common.ErrorCode;
 import com.luckify.lottery.ParticipationService;
 import com.luckify.lottery.Prize;
 import com.luckify.upload.UploadService;
-import com.luckify.user.PublicUser;
 import com.luckify.user.UserService;
 import java.time.Clock;
 import java.util.HashMap;
@@ -178,15 +177,8 @@ public class CommentService {
         return new CommentPage(items(page), next);
     }
 
-    private List<CommentItem> items(List<ListedComment> page) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, PublicUser> authors = users.publicUsers(page.stream().map(ListedComment::userId).distinct().toList());
-        return page.stream().map(listed -> new CommentItem(listed.comment(),
-                // an author who no longer exists is shown masked instead of failing the page (the original answered 500)
-                authors.getOrDefault(listed.userId(), new PublicUser(listed.userId(), "**", "")),
-                listed.praised())).toList();
+    private static List<CommentItem> items(List<ListedComment> page) {
+        return page.stream().map(ListedComment::item).toList();
     }
 
     /** Stored like counts next to the counted likes, comments after {@code afterId}: for reconciliation. */

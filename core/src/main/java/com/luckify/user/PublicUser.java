@@ -6,7 +6,8 @@ package com.luckify.user;
  */
 public record PublicUser(long id, String nickname, String avatar) {
 
-    static PublicUser of(long id, String nickname, String avatar) {
+    /** From the stored nickname and avatar, either of which may be null (a user who no longer exists shows as "**"). */
+    public static PublicUser of(long id, String nickname, String avatar) {
         return new PublicUser(id, mask(nickname), avatar == null ? "" : avatar);
     }
 
