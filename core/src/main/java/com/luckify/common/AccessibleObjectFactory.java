@@ -40,7 +40,8 @@ final class AccessibleObjectFactory extends DefaultObjectFactory {
 
     private static Constructor<?> accessibleConstructor(Signature signature) {
         try {
-            Constructor<?> constructor = signature.type().getDeclaredConstructor(signature.argTypes().toArray(Class<?>[]::new));
+            Class<?>[] parameterTypes = signature.argTypes().toArray(Class<?>[]::new);
+            Constructor<?> constructor = signature.type().getDeclaredConstructor(parameterTypes);
             constructor.setAccessible(true);
             return constructor;
         } catch (NoSuchMethodException e) {

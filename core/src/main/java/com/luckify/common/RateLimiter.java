@@ -1,9 +1,5 @@
 package com.luckify.common;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.redisson.api.RScript;
@@ -20,7 +16,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimiter {
 
-    private static final String SCRIPT = load("rate-limit.lua");
+    private static final String SCRIPT = LuaScripts.load(RateLimiter.class, "rate-limit.lua");
 
     private final RScript redis;
 
@@ -63,14 +59,6 @@ public class RateLimiter {
         Long wait = redis.eval(RScript.Mode.READ_WRITE, SCRIPT, RScript.ReturnType.LONG, List.of(name),
                 Long.toString(limit.interval().toMillis()), Long.toString(limit.permits()));
         return wait == null ? 0 : wait;
-    }
-
-    private static String load(String name) {
-        try (InputStream in = RateLimiter.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("missing script " + name, e));
-        }
     }
 
     /** A named budget: {@code permits} per {@code interval}. */

@@ -1,9 +1,6 @@
 package com.luckify.lottery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.luckify.common.LuaScripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +25,9 @@ class InstantWinGate {
 
     private final RScript script;
     private final RedissonClient redisson;
-    private final String attempt = load("instant-attempt.lua");
-    private final String giveBack = load("instant-give-back.lua");
-    private final String install = load("instant-install.lua");
+    private final String attempt = LuaScripts.load(InstantWinGate.class, "instant-attempt.lua");
+    private final String giveBack = LuaScripts.load(InstantWinGate.class, "instant-give-back.lua");
+    private final String install = LuaScripts.load(InstantWinGate.class, "instant-install.lua");
 
     InstantWinGate(RedissonClient redisson) {
         this.redisson = redisson;
@@ -92,13 +89,5 @@ class InstantWinGate {
 
     private static String prefix(long lotteryId) {
         return "luckify:instant:{" + lotteryId + "}";
-    }
-
-    private static String load(String name) {
-        try (InputStream in = InstantWinGate.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new UncheckedIOException(new IOException("missing script " + name, e));
-        }
     }
 }
