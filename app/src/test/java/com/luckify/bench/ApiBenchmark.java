@@ -2,6 +2,7 @@ package com.luckify.bench;
 
 import com.luckify.LuckifyApplication;
 import com.luckify.common.OutboxRelay;
+import com.luckify.bench.LoadDriver.Result;
 import com.luckify.web.security.TokenIssuer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,12 +11,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Load benchmark, not a test: starts Luckify (test profile: MariaDB {@code luckify_test}, Redis db 1) and drives
- * it over HTTP from {@value #CLIENTS} concurrent clients, then prints requests/s, p50, p99 and errors for a
- * trivial authenticated endpoint, the public lottery list and instant-win attempts, in that order.
+ * it over HTTP from {@value #CLIENTS} concurrent keep-alive clients ({@link LoadDriver}), then prints requests/s,
+ * p50, p99 and errors for a trivial authenticated endpoint, the public lottery list, the comment list, check-in
+ * and instant-win attempts, in that order.
  * Run with {@code ./mvnw -B -Pbench -DskipTests verify -pl app -am}; client and server share the 2 cores, and a
  * flight recording of the run lands in {@code app/target/bench.jfr}. The JIT needs the long warm-up here.
  */
@@ -36,7 +35,7 @@ public final class ApiBenchmark {
     /** Each instant attempt needs a user who has not entered yet. */
     private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);
     // every check-in needs a user who has not checked in today
-    private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 60_000);
+    private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 200_000);
     /** {@code -Dbench.only=trivial,list,comments,checkin,instant} measures only these, to profile one endpoint. */
     private static final String ONLY = System.getProperty("bench.only", "trivial,list,comments,checkin,instant");
 
@@ -69,18 +68,19 @@ public final class ApiBenchmark {
                     CLIENTS, MEASURE.toSeconds(), WARM_UP.toSeconds(), Runtime.getRuntime().availableProcessors());
             System.out.printf("%-28s %10s %9s %9s %8s%n", "endpoint", "req/s", "p50 ms", "p99 ms", "errors");
 
-            Result trivial = measure("trivial", "trivial (user detail)",
-                    port, (c, i) -> c.post("/usercenter/v1/user/detail", "{}", users.get(1 + i % CLIENTS)));
-            measure("list", "public lottery list", port, (c, i) -> c.post("/lottery/v1/lottery/lotteryList",
+            Result trivial = measure("trivial", "trivial (user detail)", port,
+                    i -> LoadDriver.post(port, "/usercenter/v1/user/detail", "{}", users.get(1 + i % CLIENTS)));
+            measure("list", "public lottery list", port, i -> LoadDriver.post(port, "/lottery/v1/lottery/lotteryList",
                     "{\"lastId\":0,\"pageSize\":10,\"isSelected\":0}", null));
-            measure("comments", "comment list (newest)", port, (c, i) -> c.post("/comment/v1/comment/getCommentList",
-                    "{\"lastId\":0,\"pageSize\":10,\"sort\":0}", users.get(1 + i % CLIENTS)));
+            measure("comments", "comment list (newest)", port, i -> LoadDriver.post(port,
+                    "/comment/v1/comment/getCommentList", "{\"lastId\":0,\"pageSize\":10,\"sort\":0}",
+                    users.get(1 + i % CLIENTS)));
             AtomicInteger nextCheckin = new AtomicInteger();
-            measure("checkin", "check-in (distinct users)", port, (c, i) -> c.post("/checkin/v1/checkin", "",
+            measure("checkin", "check-in (distinct users)", port, i -> LoadDriver.post(port, "/checkin/v1/checkin", "",
                     checkinUsers.get(nextCheckin.getAndIncrement() % checkinUsers.size())));
             AtomicInteger nextUser = new AtomicInteger(CLIENTS + 1);
             Result instant = measure("instant", "instant win attempt", port,
-                    (c, i) -> c.post("/lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + lottery + "}",
+                    i -> LoadDriver.post(port, "/lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + lottery + "}",
                             users.get(nextUser.getAndIncrement() % users.size())));
             if (trivial != null && instant != null) {
                 System.out.printf("instant/trivial rate: %.0f%%%n", 100.0 * instant.perSecond() / trivial.perSecond());
@@ -94,68 +94,15 @@ public final class ApiBenchmark {
     }
 
     /** Runs and prints one endpoint's measurement unless {@code bench.only} leaves it out (then null). */
-    private static Result measure(String key, String name, int port, Call call) throws Exception {
+    private static Result measure(String key, String name, int port, LoadDriver.Requests requests) throws Exception {
         if (!List.of(ONLY.split(",")).contains(key)) {
             return null;
         }
-        Result result = run(port, call);
-        result.print(name);
+        LoadDriver.drive(port, CLIENTS, requests, WARM_UP);
+        Result result = LoadDriver.drive(port, CLIENTS, requests, MEASURE);
+        System.out.printf("%-28s %10.0f %9.2f %9.2f %8d%n", name, result.perSecond(), result.p50(), result.p99(),
+                result.errors());
         return result;
-    }
-
-    /** Warms up, then measures {@value #CLIENTS} clients each sending one request after the other. */
-    private static Result run(int port, Call call) throws Exception {
-        drive(port, call, WARM_UP);
-        return drive(port, call, MEASURE);
-    }
-
-    /** One request on a client's connection; {@code i} numbers the client's requests across all clients. */
-    private interface Call {
-        String send(KeepAliveConnection connection, int i) throws Exception;
-    }
-
-    private static Result drive(int port, Call call, Duration duration) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        long end = System.nanoTime() + duration.toNanos();
-        List<Future<long[]>> results = new ArrayList<>();
-        AtomicInteger errors = new AtomicInteger();
-        for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            results.add(clients.submit(() -> {
-                long[] latencies = new long[1 << 16];
-                int n = 0;
-                try (KeepAliveConnection connection = new KeepAliveConnection("127.0.0.1", port)) {
-                    while (System.nanoTime() < end) {
-                        long start = System.nanoTime();
-                        String response = call.send(connection, client + n * CLIENTS);
-                        long took = System.nanoTime() - start;
-                        if (!response.startsWith("200 {\"code\":200")) {
-                            errors.incrementAndGet();
-                        }
-                        if (n == latencies.length) {
-                            latencies = Arrays.copyOf(latencies, n * 2);
-                        }
-                        latencies[n++] = took;
-                    }
-                }
-                return Arrays.copyOf(latencies, n);
-            }));
-        }
-        long[] all = new long[0];
-        for (Future<long[]> result : results) {
-            long[] part = result.get();
-            long[] merged = Arrays.copyOf(all, all.length + part.length);
-            System.arraycopy(part, 0, merged, all.length, part.length);
-            all = merged;
-        }
-        clients.shutdown();
-        Arrays.sort(all);
-        return new Result(all.length / (double) duration.toSeconds(), percentile(all, 0.50), percentile(all, 0.99),
-                errors.get());
-    }
-
-    private static double percentile(long[] sorted, double p) {
-        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.round(p * sorted.length))] / 1e6;
     }
 
     private static HttpRequest post(String url, String body, String token) {
@@ -210,12 +157,5 @@ public final class ApiBenchmark {
         String response = http.send(post(base + "/lottery/v1/lottery/createLottery", body, token),
                 HttpResponse.BodyHandlers.ofString()).body();
         return Long.parseLong(response.replaceAll(".*\"id\":(\\d+).*", "$1"));
-    }
-
-    private record Result(double perSecond, double p50, double p99, int errors) {
-
-        void print(String name) {
-            System.out.printf("%-28s %10.0f %9.2f %9.2f %8d%n", name, perSecond, p50, p99, errors);
-        }
     }
 }
