@@ -107,6 +107,25 @@ class InstantWinIT extends IntegrationTest {
     }
 
     @Test
+    void aBlacklistedUserIsRefusedAndLeavesTheStockAsItWas() {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 1_000_000)));
+        long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);
+        String token = newUserToken();
+        jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userIdOf(token));
+
+        Response refused = attempt(token, id);
+
+        assertThat(refused.code()).isEqualTo(200015);
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", id)).isZero();
+        assertThat(count("SELECT stock FROM prize WHERE id = ?", prizeId)).isEqualTo(5);
+        assertThat(instantWin.hotState(id).stock()).containsEntry(prizeId, 5);
+        assertThat(instantWin.hotState(id).entrants()).isZero();
+        // lifted, the same user enters and wins (the odds are certain)
+        jdbc.update("UPDATE user_blacklist SET lifted_at = UTC_TIMESTAMP(3) WHERE user_id = ?", userIdOf(token));
+        assertThat(attempt(token, id).data().path("prizeId").asLong()).isEqualTo(prizeId);
+    }
+
+    @Test
     void redisFlushedMidwayFailsClosedAndARebuildMakesTheNumbersAgree() throws Exception {
         long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 40, 100_000), prize(2, 40, 100_000)));
         List<String> users = bulkUserTokens(600);

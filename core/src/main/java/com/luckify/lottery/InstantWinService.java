@@ -3,7 +3,6 @@ package com.luckify.lottery;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.Outbox;
-import com.luckify.user.UserService;
 import java.security.SecureRandom;
 import com.luckify.reconciliation.Finding;
 import java.time.Clock;
@@ -34,7 +33,6 @@ public class InstantWinService {
     private final InstantWinGate gate;
     private final LotteryMapper lotteries;
     private final ParticipationMapper participations;
-    private final UserService users;
     private final Outbox outbox;
     private final LotteryReadCache cache;
     private final TransactionTemplate tx;
@@ -42,11 +40,10 @@ public class InstantWinService {
     private final SecureRandom random = new SecureRandom();
 
     InstantWinService(InstantWinGate gate, LotteryMapper lotteries, ParticipationMapper participations,
-            UserService users, Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
+            Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
         this.gate = gate;
         this.lotteries = lotteries;
         this.participations = participations;
-        this.users = users;
         this.outbox = outbox;
         this.cache = cache;
         this.tx = tx;
@@ -61,7 +58,6 @@ public class InstantWinService {
         if (!lottery.isInstant()) {
             throw BusinessException.of(ErrorCode.INSTANT_LOTTERY_ONLY);
         }
-        users.requireNotBlacklisted(userId);
         long reserved = gate.attempt(lotteryId, userId, random.nextInt(InstantOdds.CERTAIN));
         if (reserved == InstantWinGate.UNAVAILABLE) {
             log.warn("instant lottery {} has no hot state: attempt of user {} refused", lotteryId, userId);
@@ -179,7 +175,11 @@ public class InstantWinService {
         }
         // no participant_count update here: every attempt would queue on the lottery's row, the very hot
         // row Redis exists to spare; an instant lottery's entrants are counted from its entries
-        participations.insert(lotteryId, userId, prizeId);
+        // the blacklist is checked by the insert itself: one round trip less on every attempt; a refusal rolls
+        // back the transaction and gives the reservation back like any failure
+        if (participations.insertUnlessBlacklisted(lotteryId, userId, prizeId) == 0) {
+            throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
+        }
         return prizeId == null ? 0 : prizeId;
     }
 

@@ -13,6 +13,13 @@ interface ParticipationMapper {
     void insert(@Param("lotteryId") long lotteryId, @Param("userId") long userId, @Param("prizeId") Long prizeId);
 
     /**
+     * As {@link #insert}, but 0 rows when the user is blacklisted ({@code UserService.requireNotBlacklisted}'s
+     * rule, in the same statement).
+     */
+    int insertUnlessBlacklisted(@Param("lotteryId") long lotteryId, @Param("userId") long userId,
+            @Param("prizeId") Long prizeId);
+
+    /**
      * Counts one more participant while the lottery is still open; 0 rows means it is not (announced,
      * cancelled, past its time, or a by-count lottery that is full).
      */
