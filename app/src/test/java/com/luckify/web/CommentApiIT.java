@@ -4,6 +4,8 @@ import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.luckify.audit.StaffActor;
+import com.luckify.comment.CommentModeration;
 import com.luckify.comment.CommentService;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
@@ -23,6 +25,9 @@ class CommentApiIT extends IntegrationTest {
 
     @Autowired
     CommentService comments;
+
+    @Autowired
+    CommentModeration moderation;
 
     private static final String ADD = "/comment/v1/comment/addComment";
     private static final String UPDATE = "/comment/v1/comment/updateComment";
@@ -215,6 +220,47 @@ class CommentApiIT extends IntegrationTest {
     }
 
     @Test
+    void theCachedListShowsEveryChangeAtOnce() {
+        long lotteryId = instantLottery(2);
+        String author = winnerOf(lotteryId);
+        long first = post(author, lotteryId, "第一条");
+        String viewer = newUserToken();
+        String fan = newUserToken();
+        assertThat(contents(viewer, lotteryId)).containsExactly("第一条");
+
+        long second = post(winnerOf(lotteryId), lotteryId, "第二条");
+        assertThat(contents(viewer, lotteryId)).as("a new comment").containsExactly("第二条", "第一条");
+
+        api.post(PRAISE, idBody(first), fan);
+        assertThat(listOf(viewer, lotteryId, 0)).as("a like, seen by someone else")
+                .extracting(c -> c.path("id").asLong() + ":" + c.path("praiseCount").asInt() + ":" + c.path("isPraise").asInt())
+                .containsExactly(second + ":0:0", first + ":1:0");
+        assertThat(listOf(fan, lotteryId, 0)).as("and by the one who liked")
+                .extracting(c -> c.path("id").asLong() + ":" + c.path("isPraise").asInt())
+                .containsExactly(second + ":0", first + ":1");
+
+        api.post(UPDATE, updateBody(first, "改过的第一条"), author);
+        assertThat(contents(viewer, lotteryId)).as("an edit").containsExactly("第二条", "改过的第一条");
+
+        assertThat(api.put("/usercenter/v1/user/update", "{\"nickname\":\"李四光\"}", author).status()).isEqualTo(200);
+        assertThat(listOf(viewer, lotteryId, 0).get(1).path("user").path("nickname").asString())
+                .as("the author's new nickname").isEqualTo("李**光");
+
+        moderation.hide(new StaffActor(0, "test", "127.0.0.1"), List.of(second), "off topic");
+        assertThat(contents(viewer, lotteryId)).as("hidden by a moderator").containsExactly("改过的第一条");
+        moderation.approve(new StaffActor(0, "test", "127.0.0.1"), List.of(second));
+        assertThat(contents(viewer, lotteryId)).as("approved again").containsExactly("第二条", "改过的第一条");
+
+        api.post(DELETE, idBody(first), author);
+        assertThat(contents(viewer, lotteryId)).as("deleted by its author").containsExactly("第二条");
+
+        post(author, lotteryId, "含有违禁词的晒单");
+        assertThat(contents(author, lotteryId)).as("the author's own comment in review")
+                .containsExactly("含有违禁词的晒单", "第二条");
+        assertThat(contents(viewer, lotteryId)).as("not shown to others").containsExactly("第二条");
+    }
+
+    @Test
     void newestFirstPagesByLastIdWithoutDuplicatesOrGaps() {
         long lotteryId = instantLottery(5);
         List<Long> ids = new ArrayList<>();
@@ -340,6 +386,10 @@ class CommentApiIT extends IntegrationTest {
         Response response = api.post(DETAIL, idBody(id));
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         return response.data().path("comment");
+    }
+
+    private List<String> contents(String token, long lotteryId) {
+        return listOf(token, lotteryId, 0).stream().map(c -> c.path("content").asString()).toList();
     }
 
     private List<JsonNode> listOf(String token, long lotteryId, int sort) {

@@ -42,6 +42,15 @@ interface CommentMapper {
     /** These comments, if the viewer may still see them (not deleted; visible, or the viewer's own pending). */
     List<ListedComment> findVisibleTo(@Param("viewerId") long viewerId, @Param("ids") Collection<Long> ids);
 
+    /** Up to {@code limit} of the comments the user liked (by {@code uk_praise_user_comment}). */
+    @Select("SELECT comment_id FROM praise WHERE user_id = #{userId} LIMIT #{limit}")
+    List<Long> likedBy(@Param("userId") long userId, @Param("limit") int limit);
+
+    /** Whether the user has a live comment in review, which lists show to its author only. */
+    @Select("SELECT EXISTS (SELECT 1 FROM `comment` WHERE user_id = #{userId} AND moderation_state = 'PENDING' "
+            + "AND deleted_at IS NULL)")
+    boolean hasPending(@Param("userId") long userId);
+
     @Select("SELECT COALESCE(MAX(id), 0) FROM `comment` WHERE moderation_state = 'VISIBLE' AND deleted_at IS NULL")
     long lastVisibleId();
 

@@ -26,15 +26,17 @@ public class CommentModeration {
     private final ModerationMapper moderation;
     private final CommentMapper comments;
     private final AuditLog audit;
+    private final CommentReadCache cache;
     private final TransactionTemplate tx;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
-    CommentModeration(ModerationMapper moderation, CommentMapper comments, AuditLog audit, TransactionTemplate tx,
-            BusinessCalendar calendar, Clock clock) {
+    CommentModeration(ModerationMapper moderation, CommentMapper comments, AuditLog audit, CommentReadCache cache,
+            TransactionTemplate tx, BusinessCalendar calendar, Clock clock) {
         this.moderation = moderation;
         this.comments = comments;
         this.audit = audit;
+        this.cache = cache;
         this.tx = tx;
         this.calendar = calendar;
         this.clock = clock;
@@ -113,6 +115,10 @@ public class CommentModeration {
             }
             return n;
         });
+        if (changed != null && changed > 0) {
+            // committed: lists show the change now, here and in every other process
+            cache.invalidate();
+        }
         return changed == null ? 0 : changed;
     }
 

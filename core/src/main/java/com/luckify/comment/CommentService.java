@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,6 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CommentService {
 
+    /** No user has this id: the page everyone sees, with nobody's likes or comments in review. */
+    private static final long NOBODY = 0;
+
     private final CommentMapper comments;
     private final CommentModerator moderator;
     private final ParticipationService participations;
@@ -30,12 +34,13 @@ public class CommentService {
     private final UserService users;
     private final CommentProperties properties;
     private final LikeRankSnapshots snapshots;
+    private final CommentReadCache cache;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     CommentService(CommentMapper comments, CommentModerator moderator, ParticipationService participations,
             UploadService uploads, UserService users, CommentProperties properties, LikeRankSnapshots snapshots,
-            TransactionTemplate tx, Clock clock) {
+            CommentReadCache cache, TransactionTemplate tx, Clock clock) {
         this.comments = comments;
         this.moderator = moderator;
         this.participations = participations;
@@ -43,6 +48,7 @@ public class CommentService {
         this.users = users;
         this.properties = properties;
         this.snapshots = snapshots;
+        this.cache = cache;
         this.tx = tx;
         this.clock = clock;
     }
@@ -56,6 +62,7 @@ public class CommentService {
         CommentModerator.Verdict verdict = moderator.judge(authorId, checked);
         NewCommentRow row = new NewCommentRow(authorId, lotteryId, checked, verdict);
         comments.insert(row);
+        cache.invalidate();
         return new PostedComment(row.id, verdict.state());
     }
 
@@ -74,6 +81,7 @@ public class CommentService {
             // deleted between the read and the write
             throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
         }
+        cache.invalidate();
         return new PostedComment(commentId, verdict.state());
     }
 
@@ -86,7 +94,9 @@ public class CommentService {
         if (author != authorId) {
             throw BusinessException.of(ErrorCode.COMMENT_NOT_OWNED);
         }
-        comments.deleteByAuthor(commentId, authorId, clock.instant());
+        if (comments.deleteByAuthor(commentId, authorId, clock.instant()) > 0) {
+            cache.invalidate();
+        }
     }
 
     /** A moderator removes a comment; the row and its likes stay for the moderation history. */
@@ -94,13 +104,15 @@ public class CommentService {
         if (comments.authorOf(commentId) == null) {
             throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
         }
-        comments.deleteByStaff(commentId, staffId, clock.instant());
+        if (comments.deleteByStaff(commentId, staffId, clock.instant()) > 0) {
+            cache.invalidate();
+        }
     }
 
     /** Likes the comment, or takes the like back if the user already liked it. */
     public PraiseResult togglePraise(long userId, long commentId) {
         try {
-            return tx.execute(status -> {
+            PraiseResult result = tx.execute(status -> {
                 Comment comment = comments.lockLive(commentId);
                 if (comment == null || !visibleTo(comment, userId)) {
                     throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
@@ -113,6 +125,8 @@ public class CommentService {
                 comments.addPraises(commentId, 1);
                 return new PraiseResult(true, comment.praiseCount() + 1);
             });
+            cache.invalidate();
+            return result;
         } catch (DuplicateKeyException e) {
             // cannot happen while toggles hold the comment's lock; say so plainly if it ever does
             throw new IllegalStateException("like of user " + userId + " on comment " + commentId + " raced", e);
@@ -136,8 +150,7 @@ public class CommentService {
     }
 
     private CommentPage keysetPage(CommentQuery query, Integer afterLikes, long afterId) {
-        List<ListedComment> page = comments.page(query.viewerId(), query.lotteryId(), query.mostLiked(), afterLikes,
-                afterId, query.size());
+        List<ListedComment> page = pageFor(query, afterLikes, afterId);
         if (page.isEmpty()) {
             return new CommentPage(List.of(), "");
         }
@@ -145,6 +158,30 @@ public class CommentService {
         String next = query.mostLiked() ? CommentCursor.keyset(last.praiseCount(), last.id())
                 : CommentCursor.newest(last.id());
         return new CommentPage(items(page), next);
+    }
+
+    /**
+     * The page everyone sees, cached, with the viewer's likes marked; straight from the database for a viewer
+     * who has comments in review (only they see those) or too many likes to keep.
+     */
+    private List<ListedComment> pageFor(CommentQuery query, Integer afterLikes, long afterId) {
+        long viewerId = query.viewerId();
+        CommentViewer viewer = viewerId <= 0 ? CommentViewer.ANONYMOUS
+                : cache.get(new ViewerKey(viewerId), () -> viewer(viewerId));
+        if (!viewer.seesSharedPages()) {
+            return comments.page(viewerId, query.lotteryId(), query.mostLiked(), afterLikes, afterId, query.size());
+        }
+        List<ListedComment> shared = cache.get(new PageKey(query.lotteryId(), query.mostLiked(), afterLikes, afterId,
+                query.size()), () -> List.copyOf(comments.page(NOBODY, query.lotteryId(), query.mostLiked(), afterLikes,
+                        afterId, query.size())));
+        return viewer.likes().isEmpty() ? shared
+                : shared.stream().map(comment -> comment.praised(viewer.likes().contains(comment.id()))).toList();
+    }
+
+    private CommentViewer viewer(long viewerId) {
+        List<Long> likes = comments.likedBy(viewerId, CommentViewer.MAX_KEPT_LIKES + 1);
+        return new CommentViewer(likes.size() > CommentViewer.MAX_KEPT_LIKES ? null : Set.copyOf(likes),
+                comments.hasPending(viewerId));
     }
 
     private CommentPage mostLikedFromSnapshot(CommentQuery query, CommentCursor after) {
@@ -192,6 +229,7 @@ public class CommentService {
      */
     public void repairLikeCount(long commentId) {
         comments.recountPraises(commentId);
+        cache.invalidate();
     }
 
     /** A comment everyone may see; pending, hidden and deleted ones are not found. */
@@ -217,6 +255,12 @@ public class CommentService {
             throw BusinessException.of(ErrorCode.COMMENT_NOT_OWNED);
         }
         return comment;
+    }
+
+    private record ViewerKey(long viewerId) {
+    }
+
+    private record PageKey(long lotteryId, boolean mostLiked, Integer afterLikes, long afterId, int size) {
     }
 
     private static boolean visibleTo(Comment comment, long userId) {

@@ -12,6 +12,12 @@ record ListedComment(long id, long userId, long lotteryId, String prizeName, Str
         int praiseCount, ModerationState moderationState, Instant createTime, Instant updateTime,
         String authorNickname, String authorAvatar, boolean praised) {
 
+    /** The same comment as another viewer sees it. */
+    ListedComment praised(boolean praisedByViewer) {
+        return praisedByViewer == praised ? this : new ListedComment(id, userId, lotteryId, prizeName, content, pics,
+                praiseCount, moderationState, createTime, updateTime, authorNickname, authorAvatar, praisedByViewer);
+    }
+
     CommentItem item() {
         Comment comment = new Comment(id, userId, lotteryId, prizeName, content, pics, praiseCount, moderationState,
                 createTime, updateTime);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,14 +29,16 @@ public class UserService {
     private final NicknameGenerator nicknames;
     private final WeChatClient weChat;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     UserService(UserMapper users, PasswordHasher passwords, NicknameGenerator nicknames, WeChatClient weChat,
-            TransactionTemplate tx) {
+            TransactionTemplate tx, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.nicknames = nicknames;
         this.weChat = weChat;
         this.tx = tx;
+        this.events = events;
     }
 
     /** Creates a mobile+password account and returns its id. */
@@ -109,6 +112,9 @@ public class UserService {
                 : changes;
         if (users.updateProfile(userId, effective) == 0) {
             throw BusinessException.of(ErrorCode.USER_NOT_FOUND);
+        }
+        if (effective.nickname() != null || effective.avatar() != null) {
+            events.publishEvent(new PublicProfileChanged(userId));
         }
     }
 
