@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,7 +37,11 @@ public class EventDeliveries {
             @Value("${luckify.events.max-attempts:10}") int maxAttempts,
             @Value("${luckify.instance-name:}") String instanceName) {
         this.deliveries = deliveries;
-        this.tx = tx;
+        // READ COMMITTED: under REPEATABLE READ, marking a batch done locks the record after its last event too,
+        // which the relay is inserting the next deliveries behind; the two deadlocked under load. The handlers
+        // lock rows by key only, so they need no gap locks either.
+        this.tx = new TransactionTemplate(tx.getTransactionManager(), tx);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.maxAttempts = maxAttempts;
         this.instance = instanceName.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : instanceName;
         for (DomainEventHandler handler : handlers) {
