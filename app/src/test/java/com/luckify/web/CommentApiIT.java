@@ -261,6 +261,23 @@ class CommentApiIT extends IntegrationTest {
     }
 
     @Test
+    void aViewerWithMoreLikesThanTheCacheKeepsSeesEachOneMarked() {
+        long lotteryId = instantLottery(1);
+        long author = userIdOf(winnerOf(lotteryId));
+        String fan = newUserToken();
+        for (int i = 0; i < 205; i++) {
+            jdbc.update("INSERT INTO `comment` (user_id, lottery_id, prize_name, content, pics, praise_count) "
+                    + "VALUES (?, ?, '奖品1', ?, '', 1)", author, lotteryId, "第" + i + "条");
+        }
+        jdbc.update("INSERT INTO praise (user_id, comment_id) SELECT ?, id FROM `comment` WHERE lottery_id = ?",
+                userIdOf(fan), lotteryId);
+
+        assertThat(listOf(fan, lotteryId, 0)).hasSize(20).allSatisfy(c -> assertThat(c.path("isPraise").asInt()).isOne());
+        assertThat(listOf(newUserToken(), lotteryId, 0)).hasSize(20)
+                .allSatisfy(c -> assertThat(c.path("isPraise").asInt()).isZero());
+    }
+
+    @Test
     void newestFirstPagesByLastIdWithoutDuplicatesOrGaps() {
         long lotteryId = instantLottery(5);
         List<Long> ids = new ArrayList<>();

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -174,14 +173,12 @@ public class CommentService {
         List<ListedComment> shared = cache.get(new PageKey(query.lotteryId(), query.mostLiked(), afterLikes, afterId,
                 query.size()), () -> List.copyOf(comments.page(NOBODY, query.lotteryId(), query.mostLiked(), afterLikes,
                         afterId, query.size())));
-        return viewer.likes().isEmpty() ? shared
-                : shared.stream().map(comment -> comment.praised(viewer.likes().contains(comment.id()))).toList();
+        return viewer.likedNone() ? shared
+                : shared.stream().map(comment -> comment.praised(viewer.liked(comment.id()))).toList();
     }
 
     private CommentViewer viewer(long viewerId) {
-        List<Long> likes = comments.likedBy(viewerId, CommentViewer.MAX_KEPT_LIKES + 1);
-        return new CommentViewer(likes.size() > CommentViewer.MAX_KEPT_LIKES ? null : Set.copyOf(likes),
-                comments.hasPending(viewerId));
+        return CommentViewer.of(comments.likedBy(viewerId, CommentViewer.MAX_KEPT_LIKES + 1), comments.hasPending(viewerId));
     }
 
     private CommentPage mostLikedFromSnapshot(CommentQuery query, CommentCursor after) {
