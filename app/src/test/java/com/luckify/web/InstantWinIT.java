@@ -107,6 +107,26 @@ class InstantWinIT extends IntegrationTest {
     }
 
     @Test
+    void aUnitRedisReservedButMySqlNoLongerHasIsNoWin() {
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 1_000_000)));
+        long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);
+        // drift the reconciliation job repairs: MySQL's units are gone, Redis still has 5
+        jdbc.update("UPDATE prize SET stock = 0 WHERE id = ?", prizeId);
+        String token = newUserToken();
+
+        Response response = attempt(token, id);
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.data().path("prizeId").asLong()).isZero();
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND user_id = ? AND is_won = 0 "
+                + "AND prize_id IS NULL", id, userIdOf(token))).isEqualTo(1);
+        assertThat(count("SELECT stock FROM prize WHERE id = ?", prizeId)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'PrizeWon' AND aggregate_id = ?", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'LotteryJoined' AND aggregate_id = ?", id))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aBlacklistedUserIsRefusedAndLeavesTheStockAsItWas() {
         long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 1_000_000)));
         long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);

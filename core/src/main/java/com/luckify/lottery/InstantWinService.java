@@ -71,7 +71,7 @@ public class InstantWinService {
         }
         long prizeId;
         try {
-            prizeId = tx.execute(status -> record(lotteryId, userId, reserved));
+            prizeId = recordEntry(lotteryId, userId, reserved);
         } catch (DuplicateKeyException e) {
             // MySQL knew the entry Redis had forgotten (a rebuild raced with it): keep the user entered
             gate.giveBack(lotteryId, userId, reserved, false);
@@ -160,27 +160,47 @@ public class InstantWinService {
         return new InstantHotState("1".equals(state.get("ready")), stock, gate.entrantCount(lotteryId));
     }
 
+    /** Records the entry, with the reserved unit when MySQL still has it, else as no win. */
+    private long recordEntry(long lotteryId, long userId, long reserved) {
+        try {
+            return tx.execute(status -> record(lotteryId, userId, reserved));
+        } catch (StockDrift drift) {
+            // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
+            return tx.execute(status -> record(lotteryId, userId, 0));
+        }
+    }
+
     private long record(long lotteryId, long userId, long reserved) {
-        // The prize row is the one row every winner locks, and it stays locked until the commit: take the
-        // unit as late as possible, so a winner holds it for one insert and the commit, not the whole
-        // transaction. The entry comes after it (its foreign key share-locks the prize row; taken before the
+        // The prize row is the one row every winner locks, and it stays locked until the commit: both events are
+        // written first and the unit is taken as late as possible, so a winner holds the row for one insert and
+        // the commit. The entry comes after it (its foreign key share-locks the prize row; taken before the
         // update, two winners would each hold that share lock and deadlock upgrading it).
         outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
                 "instant", true));
-        // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
-        Long prizeId = reserved > 0 && participations.takeStock(reserved) == 1 ? reserved : null;
-        if (prizeId != null) {
+        if (reserved > 0) {
             outbox.record("PrizeWon", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
-                    "prizeId", prizeId));
+                    "prizeId", reserved));
+            if (participations.takeStock(reserved) == 0) {
+                throw new StockDrift();
+            }
         }
         // no participant_count update here: every attempt would queue on the lottery's row, the very hot
-        // row Redis exists to spare; an instant lottery's entrants are counted from its entries
-        // the blacklist is checked by the insert itself: one round trip less on every attempt; a refusal rolls
-        // back the transaction and gives the reservation back like any failure
+        // row Redis exists to spare; an instant lottery's entrants are counted from its entries.
+        // The blacklist is checked by the insert itself, one round trip less on every attempt; a refusal rolls
+        // back the transaction and gives the reservation back like any failure.
+        Long prizeId = reserved > 0 ? reserved : null;
         if (participations.insertUnlessBlacklisted(lotteryId, userId, prizeId) == 0) {
             throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
         }
-        return prizeId == null ? 0 : prizeId;
+        return reserved;
+    }
+
+    /** MySQL had no unit left of the prize Redis reserved: the transaction, with its PrizeWon, is rolled back. */
+    private static final class StockDrift extends RuntimeException {
+
+        StockDrift() {
+            super(null, null, false, false);
+        }
     }
 
     private record LotteryKey(long lotteryId) {
