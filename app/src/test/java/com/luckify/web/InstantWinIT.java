@@ -107,6 +107,47 @@ class InstantWinIT extends IntegrationTest {
     }
 
     @Test
+    void attemptsWrittenTogetherStillGetTheirOwnOutcomes() throws Exception {
+        // concurrent attempts are written in batches; one user is blacklisted and one user's entry fails
+        long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 1_000, 500_000)));
+        List<String> users = bulkUserTokens(300);
+        long blacklisted = userIdOf(users.get(100));
+        long failing = userIdOf(users.get(200));
+        jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", blacklisted);
+        String trigger = "fail_entry_" + failing;
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON lottery_participation FOR EACH ROW "
+                + "BEGIN IF NEW.user_id = " + failing + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; "
+                + "END IF; END");
+        List<Response> responses;
+        try {
+            responses = runConcurrently(32, users, token -> attempt(token, id));
+        } finally {
+            jdbc.execute("DROP TRIGGER " + trigger);
+        }
+
+        assertThat(responses.get(100).code()).isEqualTo(200015);
+        assertThat(responses.get(200).code()).isEqualTo(100005);
+        List<Response> others = new ArrayList<>(responses);
+        others.remove(200);
+        others.remove(100);
+        assertThat(others).extracting(Response::code).containsOnly(200);
+        long winners = others.stream().filter(r -> r.data().path("prizeId").asLong() > 0).count();
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ?", id)).isEqualTo(298);
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND user_id IN (?, ?)", id,
+                blacklisted, failing)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM lottery_participation WHERE lottery_id = ? AND is_won = 1", id))
+                .isEqualTo(winners);
+        long stock = count("SELECT stock FROM prize WHERE lottery_id = ?", id);
+        assertThat(stock).isEqualTo(1_000 - winners);
+        assertThat(instantWin.hotState(id).stock().values()).containsExactly((int) stock);
+        assertThat(instantWin.hotState(id).entrants()).isEqualTo(298);
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'PrizeWon' AND aggregate_id = ?", id))
+                .isEqualTo(winners);
+        assertThat(count("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'LotteryJoined' AND aggregate_id = ?", id))
+                .isEqualTo(298);
+    }
+
+    @Test
     void aUnitRedisReservedButMySqlNoLongerHasIsNoWin() {
         long id = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 1_000_000)));
         long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);

@@ -1,5 +1,6 @@
 package com.luckify.common;
 
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,5 +25,18 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String eventType, String aggregateType, long aggregateId, Map<String, Object> payload) {
         events.insert(eventType, aggregateType, aggregateId, JSON.writeValueAsString(payload));
+    }
+
+    /** Several events in one statement, in this order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<Event> batch) {
+        if (!batch.isEmpty()) {
+            events.insertAll(batch.stream().map(event -> new OutboxMapper.NewEvent(event.eventType(),
+                    event.aggregateType(), event.aggregateId(), JSON.writeValueAsString(event.payload()))).toList());
+        }
+    }
+
+    /** A domain event to record. */
+    public record Event(String eventType, String aggregateType, long aggregateId, Map<String, Object> payload) {
     }
 }

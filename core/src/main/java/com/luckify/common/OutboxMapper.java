@@ -16,6 +16,14 @@ interface OutboxMapper {
     void insert(@Param("eventType") String eventType, @Param("aggregateType") String aggregateType,
             @Param("aggregateId") long aggregateId, @Param("payload") String payload);
 
+    @Insert("<script>INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload) VALUES "
+            + "<foreach item='e' collection='events' separator=','>"
+            + "(#{e.eventType}, #{e.aggregateType}, #{e.aggregateId}, #{e.payload})</foreach></script>")
+    void insertAll(@Param("events") List<NewEvent> events);
+
+    record NewEvent(String eventType, String aggregateType, long aggregateId, String payload) {
+    }
+
     /** Locks the oldest unrelayed events; rows another relay holds are skipped, not waited for. */
     @Select("SELECT id, event_type, aggregate_type, aggregate_id, payload, create_time FROM outbox_event "
             + "WHERE published_time IS NULL ORDER BY id LIMIT #{limit} FOR UPDATE SKIP LOCKED")

@@ -2,7 +2,6 @@ package com.luckify.lottery;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
-import com.luckify.common.Outbox;
 import java.security.SecureRandom;
 import com.luckify.reconciliation.Finding;
 import java.time.Clock;
@@ -16,13 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Instant win (即抽即中), answered synchronously: a Redis script admits the attempt, rolls and reserves a
- * unit; one MySQL transaction then records the entry and takes the unit with a {@code stock > 0} guard. A
- * failed transaction gives the reservation back. Missing hot state fails closed: no attempt is admitted
- * until {@link #rebuildHotState} restores it from MySQL.
+ * unit; a MySQL transaction then records the entry and takes the unit with a {@code stock} guard (with the
+ * attempts that arrived meanwhile: {@link InstantEntryWriter}). A failed transaction gives the reservation back.
+ * Missing hot state fails closed: no attempt is admitted until {@link #rebuildHotState} restores it from MySQL.
  */
 @Service
 public class InstantWinService {
@@ -33,20 +31,18 @@ public class InstantWinService {
     private final InstantWinGate gate;
     private final LotteryMapper lotteries;
     private final ParticipationMapper participations;
-    private final Outbox outbox;
+    private final InstantEntryWriter writer;
     private final LotteryReadCache cache;
-    private final TransactionTemplate tx;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     InstantWinService(InstantWinGate gate, LotteryMapper lotteries, ParticipationMapper participations,
-            Outbox outbox, LotteryReadCache cache, TransactionTemplate tx, Clock clock) {
+            InstantEntryWriter writer, LotteryReadCache cache, Clock clock) {
         this.gate = gate;
         this.lotteries = lotteries;
         this.participations = participations;
-        this.outbox = outbox;
+        this.writer = writer;
         this.cache = cache;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -71,7 +67,7 @@ public class InstantWinService {
         }
         long prizeId;
         try {
-            prizeId = recordEntry(lotteryId, userId, reserved);
+            prizeId = writer.record(new InstantAttempt(lotteryId, userId, reserved));
         } catch (DuplicateKeyException e) {
             // MySQL knew the entry Redis had forgotten (a rebuild raced with it): keep the user entered
             gate.giveBack(lotteryId, userId, reserved, false);
@@ -158,49 +154,6 @@ public class InstantWinService {
             }
         });
         return new InstantHotState("1".equals(state.get("ready")), stock, gate.entrantCount(lotteryId));
-    }
-
-    /** Records the entry, with the reserved unit when MySQL still has it, else as no win. */
-    private long recordEntry(long lotteryId, long userId, long reserved) {
-        try {
-            return tx.execute(status -> record(lotteryId, userId, reserved));
-        } catch (StockDrift drift) {
-            // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
-            return tx.execute(status -> record(lotteryId, userId, 0));
-        }
-    }
-
-    private long record(long lotteryId, long userId, long reserved) {
-        // The prize row is the one row every winner locks, and it stays locked until the commit: both events are
-        // written first and the unit is taken as late as possible, so a winner holds the row for one insert and
-        // the commit. The entry comes after it (its foreign key share-locks the prize row; taken before the
-        // update, two winners would each hold that share lock and deadlock upgrading it).
-        outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
-                "instant", true));
-        if (reserved > 0) {
-            outbox.record("PrizeWon", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
-                    "prizeId", reserved));
-            if (participations.takeStock(reserved) == 0) {
-                throw new StockDrift();
-            }
-        }
-        // no participant_count update here: every attempt would queue on the lottery's row, the very hot
-        // row Redis exists to spare; an instant lottery's entrants are counted from its entries.
-        // The blacklist is checked by the insert itself, one round trip less on every attempt; a refusal rolls
-        // back the transaction and gives the reservation back like any failure.
-        Long prizeId = reserved > 0 ? reserved : null;
-        if (participations.insertUnlessBlacklisted(lotteryId, userId, prizeId) == 0) {
-            throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
-        }
-        return reserved;
-    }
-
-    /** MySQL had no unit left of the prize Redis reserved: the transaction, with its PrizeWon, is rolled back. */
-    private static final class StockDrift extends RuntimeException {
-
-        StockDrift() {
-            super(null, null, false, false);
-        }
     }
 
     private record LotteryKey(long lotteryId) {

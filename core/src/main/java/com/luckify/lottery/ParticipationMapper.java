@@ -1,6 +1,7 @@
 package com.luckify.lottery;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -18,6 +19,15 @@ interface ParticipationMapper {
      */
     int insertUnlessBlacklisted(@Param("lotteryId") long lotteryId, @Param("userId") long userId,
             @Param("prizeId") Long prizeId);
+
+    /** Instant entries in one statement; a duplicate fails them all. */
+    void insertInstantEntries(@Param("attempts") List<InstantAttempt> attempts);
+
+    /** Which of these users are blacklisted now ({@code UserService.requireNotBlacklisted}'s rule). */
+    List<Long> blacklistedAmong(@Param("userIds") Collection<Long> userIds);
+
+    /** Takes {@code count} units at once, only if all of them are there: 0 rows means they are not. */
+    int takeStocks(@Param("prizeId") long prizeId, @Param("count") int count);
 
     /**
      * Counts one more participant while the lottery is still open; 0 rows means it is not (announced,
