@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class InstantEntryWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InstantEntryWriter.class);
-    /** Bounds a batch's statements (about 160 rows each); under load batches are as large as the queue. */
+    /** Bounds a batch's statements (100 entries, 200 events at most); below it a batch is what queued meanwhile. */
     static final int MAX_BATCH = 100;
 
     private final InstantEntries entries;
