@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * connections, and everyone else queued for a connection. So the attempts that arrive while a batch is being
  * written wait, and are then written together: one transaction, one lock of each prize row, one commit. Each
  * caller still gets its answer only once its own entry is committed, and a batch that cannot be written as it is
- * is written attempt by attempt, so each gets the outcome it would have had alone.
+ * is written attempt by attempt, so each gets the outcome it would have had alone. The price: while a batch waits
+ * for a lock (up to InnoDB's lock wait timeout), the attempts queued behind it wait too.
  */
 @Component
 class InstantEntryWriter implements SmartLifecycle {
@@ -65,12 +66,23 @@ class InstantEntryWriter implements SmartLifecycle {
                     List<Queued> batch = new ArrayList<>();
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    write(batch);
+                    writeOrFail(batch);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+    }
+
+    /** Whatever happens, every caller of the batch gets an answer and the writer goes on with the next. */
+    private void writeOrFail(List<Queued> batch) {
+        try {
+            write(batch);
+        } catch (Throwable e) {
+            log.error("instant batch of {} could not be written", batch.size(), e);
+            // a no-op for the attempts already answered
+            batch.forEach(queued -> queued.result().completeExceptionally(e));
         }
     }
 
@@ -96,9 +108,6 @@ class InstantEntryWriter implements SmartLifecycle {
                 queued.result().complete(entries.recordOne(queued.attempt()));
             } catch (RuntimeException e) {
                 queued.result().completeExceptionally(e);
-            } catch (Error e) {
-                queued.result().completeExceptionally(e);
-                throw e;
             }
         }
     }
