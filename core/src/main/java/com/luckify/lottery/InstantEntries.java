@@ -2,6 +2,7 @@ package com.luckify.lottery;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.GroupCommit.Outcome;
 import com.luckify.common.Outbox;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,24 +44,24 @@ class InstantEntries {
     }
 
     /**
-     * Records a batch in one transaction and returns the attempts refused because their user is blacklisted;
-     * every other attempt won what it reserved. Throws, and records nothing, when any of them cannot be
-     * recorded as it is (a duplicate entry, a unit MySQL no longer has, a failure): {@link #recordOne} then
-     * gives each its own outcome.
+     * Records a batch in one transaction: each attempt's outcome, in order (the reserved prize won, or
+     * {@code USER_BLACKLISTED}). Throws, and records nothing, when any of them cannot be recorded as it is (a
+     * duplicate entry, a unit MySQL no longer has, a failure): {@link #recordOne} then gives each its own outcome.
      */
-    Set<InstantAttempt> recordBatch(List<InstantAttempt> batch) {
+    List<Outcome<Long>> recordBatch(List<InstantAttempt> batch) {
         return tx.execute(status -> {
             Set<Long> blacklisted = new HashSet<>(participations.blacklistedAmong(
                     batch.stream().map(InstantAttempt::userId).distinct().toList()));
-            Set<InstantAttempt> refused = new HashSet<>();
+            List<Outcome<Long>> outcomes = new ArrayList<>();
             List<InstantAttempt> entered = new ArrayList<>();
             List<Outbox.Event> events = new ArrayList<>();
             Map<Long, Integer> unitsByPrize = new TreeMap<>();
             for (InstantAttempt attempt : batch) {
                 if (blacklisted.contains(attempt.userId())) {
-                    refused.add(attempt);
+                    outcomes.add(Outcome.refused(BusinessException.of(ErrorCode.USER_BLACKLISTED)));
                     continue;
                 }
+                outcomes.add(Outcome.of(attempt.reserved()));
                 entered.add(attempt);
                 events.addAll(events(attempt));
                 if (attempt.reserved() > 0) {
@@ -68,7 +69,7 @@ class InstantEntries {
                 }
             }
             if (entered.isEmpty()) {
-                return refused;
+                return outcomes;
             }
             // as for one attempt: events first, then the prize rows (in id order, so that two batches never
             // wait on each other crosswise), then the entries, so the rows stay locked for one insert and the commit
@@ -79,7 +80,7 @@ class InstantEntries {
                 }
             });
             participations.insertInstantEntries(entered);
-            return refused;
+            return outcomes;
         });
     }
 

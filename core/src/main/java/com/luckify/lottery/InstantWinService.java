@@ -67,7 +67,7 @@ public class InstantWinService {
         }
         long prizeId;
         try {
-            prizeId = writer.record(new InstantAttempt(lotteryId, userId, reserved));
+            prizeId = writer.write(new InstantAttempt(lotteryId, userId, reserved));
         } catch (DuplicateKeyException e) {
             // MySQL knew the entry Redis had forgotten (a rebuild raced with it): keep the user entered
             gate.giveBack(lotteryId, userId, reserved, false);
