@@ -137,6 +137,43 @@ class CheckinApiIT extends IntegrationTest {
     }
 
     @Test
+    void simultaneousCheckInsOfManyUsersEachPayTheirOwnStreak() throws Exception {
+        // written in batches: users on day 1, users continuing a streak, and one who already checked in
+        LocalDate today = LocalDate.of(2030, 6, 3);
+        pinLocal(today, LocalTime.of(8, 0));
+        List<String> users = bulkUserTokens(150);
+        for (String token : users.subList(0, 50)) {
+            jdbc.update("INSERT INTO checkin_record (user_id, checkin_date, streak_day, continuous_days, reward) "
+                    + "VALUES (?, ?, 2, 2, 5)", userIdOf(token), today.minusDays(1));
+        }
+        String early = users.get(149);
+        assertThat(api.post(CHECKIN, "", early).status()).isEqualTo(200);
+
+        List<Response> responses = runConcurrently(32, users, t -> api.post(CHECKIN, "", t));
+
+        for (int i = 0; i < 149; i++) {
+            Response response = responses.get(i);
+            assertThat(response.status()).as("user %d: %s", i, response).isEqualTo(200);
+            int expectedDay = i < 50 ? 3 : 1;
+            int expectedReward = i < 50 ? 10 : 5;
+            assertThat(response.data().path("continuousCheckinDays").asInt()).as("user %d", i).isEqualTo(expectedDay);
+            assertThat(response.data().path("reward").asInt()).as("user %d", i).isEqualTo(expectedReward);
+            assertThat(response.data().path("integral").asLong()).as("user %d", i).isEqualTo(expectedReward);
+        }
+        assertThat(responses.get(149).code()).isEqualTo(700006);
+        List<Long> ids = users.stream().map(this::userIdOf).toList();
+        String in = ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM checkin_record WHERE checkin_date = ? AND user_id IN (" + in
+                + ")", Long.class, today)).isEqualTo(150);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM integral i WHERE i.user_id IN (" + in + ") AND i.integral <> "
+                + "(SELECT SUM(r.integral) FROM integral_record r WHERE r.user_id = i.user_id)", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(integral), 0) FROM integral WHERE user_id IN (" + in + ")",
+                Long.class)).isEqualTo(50 * 10 + 100 * 5);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'CheckedIn' "
+                + "AND aggregate_id IN (" + in + ")", Long.class)).isEqualTo(150);
+    }
+
+    @Test
     void checkInNeedsAToken() {
         assertThat(api.post(CHECKIN, "").status()).isEqualTo(401);
         assertThat(api.post(STATUS, "").status()).isEqualTo(401);

@@ -2,6 +2,7 @@ package com.luckify.checkin;
 
 import com.luckify.common.DailyCount;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -20,6 +21,25 @@ interface CheckinMapper {
             + "VALUES (#{userId}, #{day}, #{streakDay}, #{continuousDays}, #{reward})")
     void insert(@Param("userId") long userId, @Param("day") LocalDate day, @Param("streakDay") int streakDay,
             @Param("continuousDays") int continuousDays, @Param("reward") int reward);
+
+    /** The check-ins of these users on these days (any of the users on any of the days). */
+    @Select("<script>SELECT user_id, checkin_date, continuous_days FROM checkin_record WHERE user_id IN "
+            + "<foreach item='id' collection='userIds' open='(' separator=',' close=')'>#{id}</foreach> "
+            + "AND checkin_date IN <foreach item='d' collection='days' open='(' separator=',' close=')'>#{d}</foreach>"
+            + "</script>")
+    List<DayStreak> continuousDaysOnAny(@Param("userIds") Collection<Long> userIds,
+            @Param("days") Collection<LocalDate> days);
+
+    @Insert("<script>INSERT INTO checkin_record (user_id, checkin_date, streak_day, continuous_days, reward) VALUES "
+            + "<foreach item='c' collection='rows' separator=','>"
+            + "(#{c.userId}, #{c.day}, #{c.streakDay}, #{c.continuousDays}, #{c.reward})</foreach></script>")
+    void insertAll(@Param("rows") List<NewCheckin> rows);
+
+    record DayStreak(long userId, LocalDate checkinDate, int continuousDays) {
+    }
+
+    record NewCheckin(long userId, LocalDate day, int streakDay, int continuousDays, int reward) {
+    }
 
     @Select("SELECT checkin_date, streak_day FROM checkin_record WHERE user_id = #{userId} "
             + "ORDER BY checkin_date DESC LIMIT 1")

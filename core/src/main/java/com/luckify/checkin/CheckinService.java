@@ -1,18 +1,12 @@
 package com.luckify.checkin;
 
 import com.luckify.common.BusinessCalendar;
-import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
-import com.luckify.common.Outbox;
 import com.luckify.points.PointsLedger;
-import com.luckify.points.PointsReason;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Daily check-in: one per user and business day (the database's unique key decides), a 7-day reward cycle
@@ -22,46 +16,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CheckinService {
 
     private final CheckinMapper checkins;
+    private final CheckinWriter writer;
     private final PointsLedger ledger;
     private final TaskService tasks;
-    private final Outbox outbox;
     private final BusinessCalendar calendar;
     private final CheckinRewards rewards;
-    private final TransactionTemplate tx;
 
-    CheckinService(CheckinMapper checkins, PointsLedger ledger, TaskService tasks, Outbox outbox,
-            BusinessCalendar calendar, CheckinRewards rewards, TransactionTemplate tx) {
+    CheckinService(CheckinMapper checkins, CheckinWriter writer, PointsLedger ledger, TaskService tasks,
+            BusinessCalendar calendar, CheckinRewards rewards) {
         this.checkins = checkins;
+        this.writer = writer;
         this.ledger = ledger;
         this.tasks = tasks;
-        this.outbox = outbox;
         this.calendar = calendar;
         this.rewards = rewards;
-        this.tx = tx;
     }
 
     /** Checks the user in for today; a second check-in the same business day fails with {@link ErrorCode#CHECKIN_REPEAT}. */
     public CheckinResult checkin(long userId) {
-        Instant now = calendar.now();
-        LocalDate today = calendar.dayOf(now);
-        try {
-            return tx.execute(status -> {
-                Integer yesterday = checkins.continuousDaysOn(userId, today.minusDays(1));
-                int continuousDays = yesterday == null ? 1 : yesterday + 1;
-                int streakDay = (continuousDays - 1) % 7 + 1;
-                int reward = rewards.rewardOnDay(streakDay);
-                checkins.insert(userId, today, streakDay, continuousDays, reward);
-                long balance = reward > 0
-                        ? ledger.post(userId, reward, PointsReason.CHECKIN, "CHECKIN:" + userId + ":" + today)
-                        : ledger.balance(userId);
-                tasks.advance(userId, TaskEvent.CHECKIN, now);
-                outbox.record("CheckedIn", "user", userId, Map.of("userId", userId, "day", today.toString(),
-                        "continuousDays", continuousDays, "streakDay", streakDay, "reward", reward));
-                return new CheckinResult(streakDay, reward, balance);
-            });
-        } catch (DuplicateKeyException e) {
-            throw BusinessException.of(ErrorCode.CHECKIN_REPEAT);
-        }
+        return writer.write(new CheckinRequest(userId, calendar.now()));
     }
 
     /** Subscribers who have not checked in today, after {@code afterUserId}: for the reminder job. */

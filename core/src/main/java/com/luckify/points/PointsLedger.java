@@ -6,6 +6,9 @@ import com.luckify.common.Paged;
 import com.luckify.user.PublicUser;
 import com.luckify.user.UserService;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +56,48 @@ public class PointsLedger {
             throw BusinessException.of(ErrorCode.POINTS_ALREADY_POSTED);
         }
         return balance;
+    }
+
+    /**
+     * {@link #post} for grants to distinct users, in one statement each for the balances, their reading and the
+     * entries: the balance after each grant, by user. A key already posted fails them all (and, joined, the
+     * caller's transaction) with a {@link DuplicateKeyException}.
+     */
+    @Transactional
+    public Map<Long, Long> grantAll(List<Grant> grants) {
+        if (grants.isEmpty()) {
+            return Map.of();
+        }
+        List<Grant> byUser = grants.stream().sorted(Comparator.comparingLong(Grant::userId)).toList();
+        if (byUser.stream().map(Grant::userId).distinct().count() != byUser.size()) {
+            throw new IllegalArgumentException("grantAll takes one grant per user");
+        }
+        // balances in user id order: two batches lock the rows they share in the same order
+        points.addAll(byUser);
+        Map<Long, Long> balances = balances(byUser.stream().map(Grant::userId).toList());
+        points.insertEntries(byUser.stream().map(grant -> new PointsMapper.NewEntry(grant.userId(), grant.delta(),
+                balances.get(grant.userId()), grant.reason().name(), grant.reason().text(), grant.bizKey())).toList());
+        return balances;
+    }
+
+    /** The balances of these users (0 for one who never had wish value). */
+    public Map<Long, Long> balances(Collection<Long> userIds) {
+        Map<Long, Long> balances = new HashMap<>();
+        userIds.forEach(userId -> balances.put(userId, 0L));
+        if (!userIds.isEmpty()) {
+            points.balances(userIds).forEach(row -> balances.put(row.userId(), row.balance()));
+        }
+        return balances;
+    }
+
+    /** A grant of {@code delta > 0} for one business fact, as {@link #post} takes it. */
+    public record Grant(long userId, long delta, PointsReason reason, String bizKey) {
+
+        public Grant {
+            if (delta <= 0) {
+                throw new IllegalArgumentException("a grant adds wish value");
+            }
+        }
     }
 
     public long balance(long userId) {

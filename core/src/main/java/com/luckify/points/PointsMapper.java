@@ -1,6 +1,7 @@
 package com.luckify.points;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -15,6 +16,27 @@ interface PointsMapper {
     @Insert("INSERT INTO integral (user_id, integral) VALUES (#{userId}, #{amount}) "
             + "ON DUPLICATE KEY UPDATE integral = integral + #{amount}, version = version + 1")
     void add(@Param("userId") long userId, @Param("amount") long amount);
+
+    /** {@link #add} for several users at once. */
+    @Insert("<script>INSERT INTO integral (user_id, integral) VALUES "
+            + "<foreach item='g' collection='grants' separator=','>(#{g.userId}, #{g.delta})</foreach> "
+            + "ON DUPLICATE KEY UPDATE integral = integral + VALUES(integral), version = version + 1</script>")
+    void addAll(@Param("grants") List<PointsLedger.Grant> grants);
+
+    @Select("<script>SELECT user_id, integral AS balance FROM integral WHERE user_id IN "
+            + "<foreach item='id' collection='userIds' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<UserBalance> balances(@Param("userIds") Collection<Long> userIds);
+
+    @Insert("<script>INSERT INTO integral_record (user_id, integral, balance_after, reason, content, biz_key) VALUES "
+            + "<foreach item='e' collection='entries' separator=','>"
+            + "(#{e.userId}, #{e.delta}, #{e.balanceAfter}, #{e.reason}, #{e.content}, #{e.bizKey})</foreach></script>")
+    void insertEntries(@Param("entries") List<NewEntry> entries);
+
+    record UserBalance(long userId, long balance) {
+    }
+
+    record NewEntry(long userId, long delta, long balanceAfter, String reason, String content, String bizKey) {
+    }
 
     /** Takes {@code amount} only if the balance covers it; 0 rows means it does not. */
     @Update("UPDATE integral SET integral = integral - #{amount}, version = version + 1 "
