@@ -35,7 +35,7 @@ public final class ApiBenchmark {
     /** Each instant attempt needs a user who has not entered yet. */
     private static final int INSTANT_USERS = Integer.getInteger("bench.instantUsers", 120_000);
     // every check-in needs a user who has not checked in today
-    private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 200_000);
+    private static final int CHECKIN_USERS = Integer.getInteger("bench.checkinUsers", 400_000);
     /** {@code -Dbench.only=trivial,list,comments,checkin,instant} measures only these, to profile one endpoint. */
     private static final String ONLY = System.getProperty("bench.only", "trivial,list,comments,checkin,instant");
 
