@@ -83,10 +83,7 @@ class InstantWinIT extends IntegrationTest {
         String token = newUserToken();
         long userId = userIdOf(token);
         long prizeId = count("SELECT id FROM prize WHERE lottery_id = ?", id);
-        String trigger = "fail_entry_" + userId;
-        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON lottery_participation FOR EACH ROW "
-                + "BEGIN IF NEW.user_id = " + userId + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; "
-                + "END IF; END");
+        String trigger = failEntriesOf(userId);
         Response failed;
         try {
             failed = attempt(token, id);
@@ -114,10 +111,7 @@ class InstantWinIT extends IntegrationTest {
         long blacklisted = userIdOf(users.get(100));
         long failing = userIdOf(users.get(200));
         jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", blacklisted);
-        String trigger = "fail_entry_" + failing;
-        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON lottery_participation FOR EACH ROW "
-                + "BEGIN IF NEW.user_id = " + failing + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; "
-                + "END IF; END");
+        String trigger = failEntriesOf(failing);
         List<Response> responses;
         try {
             responses = runConcurrently(32, users, token -> attempt(token, id));
@@ -269,6 +263,15 @@ class InstantWinIT extends IntegrationTest {
 
     private Response attempt(String token, long lotteryId) {
         return api.post(ATTEMPT, "{\"lotteryId\":" + lotteryId + "}", token);
+    }
+
+    /** Makes MariaDB fail every entry of the user, as a database failure would; drop the returned trigger after. */
+    private String failEntriesOf(long userId) {
+        String trigger = "fail_entry_" + userId;
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON lottery_participation FOR EACH ROW "
+                + "BEGIN IF NEW.user_id = " + userId + " THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; "
+                + "END IF; END");
+        return trigger;
     }
 
     private long count(String sql, Object... args) {

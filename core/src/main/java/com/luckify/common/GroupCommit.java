@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,41 +23,42 @@ import org.springframework.context.SmartLifecycle;
  * @param <T> one caller's write
  * @param <R> its answer
  */
-public abstract class GroupCommit<T, R> implements SmartLifecycle {
+public class GroupCommit<T, R> implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
     private final String name;
     private final int maxBatch;
+    private final Function<List<T>, List<Outcome<R>>> writeBatch;
+    private final Function<T, R> writeOne;
     private final BlockingQueue<Queued<T, R>> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
     private volatile Thread writer;
 
-    /** {@code maxBatch} bounds a batch's statements; below it a batch is what queued meanwhile. */
-    protected GroupCommit(String name, int maxBatch) {
+    /**
+     * {@code maxBatch} bounds a batch's statements; below it a batch is what queued meanwhile. {@code writeBatch}
+     * writes a batch in one transaction and returns each write's answer, in order, or throws, having written
+     * nothing, when the batch cannot be written as it is; {@code writeOne} writes one in a transaction of its
+     * own and returns its answer or throws the exception refusing it.
+     */
+    protected GroupCommit(String name, int maxBatch, Function<List<T>, List<Outcome<R>>> writeBatch,
+            Function<T, R> writeOne) {
         this.name = name;
         this.maxBatch = maxBatch;
+        this.writeBatch = writeBatch;
+        this.writeOne = writeOne;
     }
-
-    /**
-     * Writes the batch in one transaction and returns each write's answer, in order; or throws, having written
-     * nothing, when the batch cannot be written as it is.
-     */
-    protected abstract List<Outcome<R>> writeBatch(List<T> batch);
-
-    /** Writes one in a transaction of its own: its answer, or the exception refusing it. */
-    protected abstract R writeOne(T write);
 
     /** Writes {@code write} together with those arriving meanwhile; answers or throws as {@link #writeOne}. */
     public R write(T write) {
         if (!running) {
-            return writeOne(write);
+            return writeOne.apply(write);
         }
         Queued<T, R> queued = new Queued<>(write, new CompletableFuture<>());
         queue.add(queued);
         // stopped meanwhile: the writer may have drained the queue already; if this one is still there, do it here
         if (!running && queue.remove(queued)) {
-            return writeOne(write);
+            return writeOne.apply(write);
         }
         try {
             return queued.answer().join();
@@ -96,7 +98,7 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
     private void writeAll(List<Queued<T, R>> batch) {
         if (batch.size() > 1) {
             try {
-                List<Outcome<R>> outcomes = writeBatch(batch.stream().map(Queued::write).toList());
+                List<Outcome<R>> outcomes = writeBatch.apply(batch.stream().map(Queued::write).toList());
                 for (int i = 0; i < batch.size(); i++) {
                     Outcome<R> outcome = outcomes.get(i);
                     if (outcome.refusal() != null) {
@@ -113,7 +115,7 @@ public abstract class GroupCommit<T, R> implements SmartLifecycle {
         }
         for (Queued<T, R> queued : batch) {
             try {
-                queued.answer().complete(writeOne(queued.write()));
+                queued.answer().complete(writeOne.apply(queued.write()));
             } catch (RuntimeException e) {
                 queued.answer().completeExceptionally(e);
             }
