@@ -78,8 +78,8 @@ public class GroupCommit<T, R> implements SmartLifecycle {
                     writeOrFail(batch);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // told to end: what is queued is still written, and callers write their own from now on
+                running = false;
             }
         }
     }
