@@ -72,14 +72,14 @@ class CheckinRecorder {
         return tx.execute(status -> {
             List<Long> userIds = batch.stream().map(CheckinRequest::userId).distinct().toList();
             List<LocalDate> days = batch.stream().map(request -> calendar.dayOf(request.at())).toList();
-            Map<String, Integer> streaks = new HashMap<>();
+            Map<UserDay, Integer> streaks = new HashMap<>();
             checkins.continuousDaysOnAny(userIds, days.stream().map(day -> day.minusDays(1)).distinct().toList())
-                    .forEach(row -> streaks.put(row.userId() + "@" + row.checkinDate(), row.continuousDays()));
+                    .forEach(row -> streaks.put(new UserDay(row.userId(), row.checkinDate()), row.continuousDays()));
             List<Planned> plans = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 CheckinRequest request = batch.get(i);
                 LocalDate today = days.get(i);
-                plans.add(plan(request, today, streaks.get(request.userId() + "@" + today.minusDays(1))));
+                plans.add(plan(request, today, streaks.get(new UserDay(request.userId(), today.minusDays(1)))));
             }
             // rows in user id order: two batches lock what they share in the same order
             List<Planned> byUser = plans.stream().sorted(Comparator.comparingLong(p -> p.request().userId())).toList();
@@ -101,6 +101,9 @@ class CheckinRecorder {
         int continuousDays = yesterdayContinuousDays == null ? 1 : yesterdayContinuousDays + 1;
         int streakDay = (continuousDays - 1) % 7 + 1;
         return new Planned(request, today, streakDay, continuousDays, rewards.rewardOnDay(streakDay));
+    }
+
+    private record UserDay(long userId, LocalDate day) {
     }
 
     private record Planned(CheckinRequest request, LocalDate day, int streakDay, int continuousDays, int reward) {

@@ -3,15 +3,18 @@ package com.luckify.common;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.redisson.api.RAtomicLong;
+import org.redisson.api.RScript;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.LongCodec;
+import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,9 +32,14 @@ import org.springframework.beans.factory.DisposableBean;
 public abstract class SharedReadCache implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(SharedReadCache.class);
+    private static final String BUMP_AND_PUBLISH =
+            "local generation = redis.call('INCR', KEYS[1]) redis.call('PUBLISH', ARGV[1], generation) return generation";
     private final String name;
     private final RAtomicLong generation;
     private final RTopic changes;
+    private final RScript redis;
+    private final List<Object> generationKey;
+    private final String channel;
     private final AtomicLong epoch = new AtomicLong();
     private final Cache<Object, Object> entries = Caffeine.newBuilder()
             .maximumSize(20_000)
@@ -50,12 +58,16 @@ public abstract class SharedReadCache implements DisposableBean {
         this.name = name;
         this.generation = redisson.getAtomicLong("luckify:" + name + ":generation");
         this.changes = redisson.getTopic("luckify:" + name + ":changes", LongCodec.INSTANCE);
+        this.redis = redisson.getScript(StringCodec.INSTANCE);
+        // a channel is not a key: it goes as an argument, so a cluster routes the script by the counter alone
+        this.generationKey = List.of(generation.getName());
+        this.channel = changes.getChannelNames().get(0);
         this.watcher = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, name + "-cache-watch");
             thread.setDaemon(true);
             return thread;
         });
-        changes.addListener(Long.class, (channel, changedGeneration) -> epoch.incrementAndGet());
+        changes.addListener(Long.class, (topic, changedGeneration) -> epoch.incrementAndGet());
         watchGeneration();
         watcher.scheduleWithFixedDelay(this::watchGeneration, watchInterval.toMillis(), watchInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -77,7 +89,8 @@ public abstract class SharedReadCache implements DisposableBean {
      */
     public void invalidate() {
         epoch.incrementAndGet();
-        changes.publish(generation.incrementAndGet());
+        // the bump and its message in one round trip: every like and edit pays for it
+        redis.eval(RScript.Mode.READ_WRITE, BUMP_AND_PUBLISH, RScript.ReturnType.LONG, generationKey, channel);
     }
 
     private void watchGeneration() {
