@@ -24,7 +24,7 @@ public class Outbox {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String eventType, String aggregateType, long aggregateId, Map<String, Object> payload) {
-        events.insert(eventType, aggregateType, aggregateId, JSON.writeValueAsString(payload));
+        recordAll(List.of(new Event(eventType, aggregateType, aggregateId, payload)));
     }
 
     /** Several events in one statement, in this order. */

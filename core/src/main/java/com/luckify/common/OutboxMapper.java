@@ -11,11 +11,6 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface OutboxMapper {
 
-    @Insert("INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload) "
-            + "VALUES (#{eventType}, #{aggregateType}, #{aggregateId}, #{payload})")
-    void insert(@Param("eventType") String eventType, @Param("aggregateType") String aggregateType,
-            @Param("aggregateId") long aggregateId, @Param("payload") String payload);
-
     @Insert("<script>INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload) VALUES "
             + "<foreach item='e' collection='events' separator=','>"
             + "(#{e.eventType}, #{e.aggregateType}, #{e.aggregateId}, #{e.payload})</foreach></script>")
