@@ -3,6 +3,8 @@ package com.luckify.common;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.support.IntegrationTest;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,8 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 
 /**
  * Outbox events travel through Redis to their subscriptions' consumers and are handled once: a duplicate
@@ -58,9 +62,10 @@ class OutboxRelayIT extends IntegrationTest {
     @Test
     void aDeliveryWhoseMessageWasLostIsSentAgain() throws Exception {
         long userId = userIdOf(newUserToken());
-        long joined = insertEvent("LotteryJoined", "{\"lotteryId\":1,\"userId\":" + userId + ",\"instant\":false}");
-        // what Redis losing the message leaves: relayed an hour ago, never handled
-        jdbc.update("UPDATE outbox_event SET published_time = NOW(3) - INTERVAL 1 HOUR WHERE id = ?", joined);
+        // what Redis losing the message leaves: relayed an hour ago, never handled (inserted so, in one statement:
+        // as a pending event, the running relay could deliver it before the test marks it relayed)
+        long joined = insertEvent("LotteryJoined", "{\"lotteryId\":1,\"userId\":" + userId + ",\"instant\":false}",
+                "NOW(3) - INTERVAL 1 HOUR");
         jdbc.update("INSERT INTO event_delivery (subscription, event_id, relay_time) VALUES ('task-progress', ?, "
                 + "NOW(3) - INTERVAL 1 HOUR)", joined);
 
@@ -91,9 +96,21 @@ class OutboxRelayIT extends IntegrationTest {
     }
 
     private long insertEvent(String type, String payload) {
-        jdbc.update("INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload) VALUES (?, 'lottery', 1, ?)",
-                type, payload);
-        return jdbc.queryForObject("SELECT MAX(id) FROM outbox_event", Long.class);
+        return insertEvent(type, payload, "NULL");
+    }
+
+    /** The new event's own id (MAX(id) could be another event written meanwhile). */
+    private long insertEvent(String type, String payload, String publishedTime) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement insert = connection.prepareStatement("INSERT INTO outbox_event (event_type, aggregate_type, "
+                    + "aggregate_id, payload, published_time) VALUES (?, 'lottery', 1, ?, " + publishedTime + ")",
+                    Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, type);
+            insert.setString(2, payload);
+            return insert;
+        }, key);
+        return key.getKey().longValue();
     }
 
     private String doneBy(Subscription subscription, long eventId) {
