@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure MariaDB and Redis run on this machine for Luckify and its tests (Debian 12 / Ubuntu, as root
-# or through sudo), and with --for-tests what the tests need besides (Chromium, chromedriver, poppler-utils). Installs the packages
+# or through sudo), and with --for-tests what the tests need besides (Chromium, chromedriver, poppler-utils, nginx, promtool). Installs the packages
 # when they are missing, starts what is stopped, and creates the
 # databases `luckify` and `luckify_test` with the development user luckify/luckify. A quick no-op when all
 # of that is already true. Set LUCKIFY_SKIP_SERVICES=1 to use servers you run yourself (then point
@@ -48,12 +48,26 @@ if [[ "${1:-}" == "--for-tests" ]]; then
   command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
   [[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]] || missing+=(fonts-wqy-microhei)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # ReplicasBehindRoundRobinIT puts Debian's nginx with ops/nginx/luckify.conf in front of two replicas (it runs
+  # its own nginx process; without nginx it alternates between the replicas itself)
+  [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  # OperationsArtifactsIT checks ops/prometheus's alert rules with promtool, which comes with Debian's prometheus
+  command -v promtool >/dev/null 2>&1 || missing+=(prometheus)
 fi
 if ((${#missing[@]})); then
   log "installing ${missing[*]} (about a minute)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >/dev/null
   apt-get install -y -q --no-install-recommends $(printf '%s\n' "${missing[@]}" | sort -u) >/dev/null
+  # a freshly installed nginx may start the system's service on port 80; the tests want only their own
+  if [[ " ${missing[*]} " == *" nginx "* ]]; then
+    service nginx stop >/dev/null 2>&1 || true
+  fi
+  # likewise the prometheus package's own server (port 9090) and node exporter: only promtool is wanted
+  if [[ " ${missing[*]} " == *" prometheus "* ]]; then
+    service prometheus stop >/dev/null 2>&1 || true
+    service prometheus-node-exporter stop >/dev/null 2>&1 || true
+  fi
 fi
 
 if ! db_up; then
@@ -80,5 +94,7 @@ GRANT ALL ON luckify.* TO 'luckify'@'localhost';
 GRANT ALL ON luckify.* TO 'luckify'@'127.0.0.1';
 GRANT ALL ON luckify_test.* TO 'luckify'@'localhost';
 GRANT ALL ON luckify_test.* TO 'luckify'@'127.0.0.1';
+-- the test JVM's Spring contexts and the Luckify processes the tests start beside it each hold a pool: room for them
+SET GLOBAL max_connections = GREATEST(@@GLOBAL.max_connections, 500);
 SQL
 log "MariaDB and Redis are up on 127.0.0.1 (databases luckify and luckify_test, user luckify)"

@@ -90,16 +90,19 @@ INSERT INTO lottery_participation (id, lottery_id, user_id, is_won, prize_id, we
 ON DUPLICATE KEY UPDATE id = id;
 
 -- seed_hash = lower-case hex SHA-256 of the 32 raw seed bytes (computed outside SQL: SHA2() hashes text).
--- The DRAWN record's winners were chosen by hand: demo data, not recomputable from the seed.
-INSERT INTO draw_record (id, lottery_id, seed, seed_hash, state, algorithm, algorithm_version, participant_count,
+-- The pending records' seeds are in clear here ('legacy-unsealed', as V23 marks records from before sealing): the
+-- application seals them with its key when it starts (DrawSeeds).
+-- The DRAWN record's winners were chosen by hand: demo data, not recomputable from the seed; the API never
+-- reveals that seed and its verify page says it is not verifiable (DrawProof.verifiable).
+INSERT INTO draw_record (id, lottery_id, seed, seed_key_id, seed_hash, state, algorithm, algorithm_version, participant_count,
                          participants_digest, winner_count, drawn_time) VALUES
-    (900001, 900001, UNHEX('11c4006b71375ea0c880829b3c3df5fe90fb2abd5f167975375234bfa248271d'),
+    (900001, 900001, UNHEX('11c4006b71375ea0c880829b3c3df5fe90fb2abd5f167975375234bfa248271d'), 'legacy-unsealed',
      '874b241e29419fc0d32cf331fa8c4645dcabf92cb9cbda4930149dfc11a8dc6b', 'PENDING', NULL, NULL, NULL, NULL, NULL, NULL),
-    (900002, 900002, UNHEX('6f087b00432267fc9ede850c8ab0b807040ca429ae2aa04a66906892a678380f'),
+    (900002, 900002, UNHEX('6f087b00432267fc9ede850c8ab0b807040ca429ae2aa04a66906892a678380f'), 'legacy-unsealed',
      '5ab4c7ce273dda3d2521bbb12ffd11438202b317fcff4b18f594bc6fe0d56d90', 'PENDING', NULL, NULL, NULL, NULL, NULL, NULL),
-    (900003, 900003, UNHEX('83c7926553bec45cf61e620eb1c723e9c343032b90a93c1ad05da49b5deb16ca'),
+    (900003, 900003, UNHEX('83c7926553bec45cf61e620eb1c723e9c343032b90a93c1ad05da49b5deb16ca'), 'legacy-unsealed',
      '6a0e695b4a6bc16eded184add08da266f8ebe28275ea6ed41bdd36eb419c2873', 'PENDING', NULL, NULL, NULL, NULL, NULL, NULL),
-    (900004, 900004, UNHEX('ec95681543a53b3664c9a896fbd59c7425bc36378612c72f787ed688e844a2da'),
+    (900004, 900004, UNHEX('ec95681543a53b3664c9a896fbd59c7425bc36378612c72f787ed688e844a2da'), NULL,
      'b943277c41bd70830c7f5f68fec7205cf4fe404f34ca6100970a2db588385f88', 'DRAWN', 'DEMO_HAND_PICKED', 1, 3,
      'd405758ff58f5f6d4e18b1c27dfd8e4ec2803a31804cbfda84ac9b43b0f9bf86', 2,
      UTC_TIMESTAMP(3) - INTERVAL 3 DAY + INTERVAL 1 MINUTE)

@@ -17,7 +17,7 @@ class DevelopmentSecretsGuard implements InitializingBean {
 
     static final String DEV_MARKER = "dev-only-";
     private static final Set<String> SECRETS = Set.of(
-            "luckify.jwt.secret", "luckify.wechat.app-id", "luckify.wechat.app-secret");
+            "luckify.jwt.secret", "luckify.wechat.app-id", "luckify.wechat.app-secret", "luckify.draw.seed-key");
     /** Secrets a deployment may leave out, but never with a development value. */
     private static final Set<String> OPTIONAL_SECRETS = Set.of("luckify.staff.first-admin-password");
 
@@ -49,7 +49,8 @@ class DevelopmentSecretsGuard implements InitializingBean {
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start without real secrets: " + String.join(", ", problems)
-                    + ". Set LUCKIFY_JWT_SECRET, LUCKIFY_WECHAT_APP_ID and LUCKIFY_WECHAT_APP_SECRET in the environment,"
+                    + ". Set LUCKIFY_JWT_SECRET, LUCKIFY_WECHAT_APP_ID, LUCKIFY_WECHAT_APP_SECRET and LUCKIFY_DRAW_SEED_KEY in the"
+                    + " environment,"
                     + " or run with SPRING_PROFILES_ACTIVE=dev for local development.");
         }
     }

@@ -10,6 +10,7 @@ import com.luckify.staff.StaffRole;
 import com.luckify.support.AdminTest;
 import com.luckify.support.Browser;
 import com.luckify.support.DrawFixtures;
+import com.luckify.support.RefusedTaskProgress;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -26,6 +27,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,6 +175,47 @@ class AdminBrowserIT extends AdminTest {
         assertThat(seen).last().isEqualTo("COMPLETED 100");
         assertThat(driver.findElement(row).getText()).contains("selectWinners: read", "recordDraw: read 0, written 0, 1 commits");
         browser.screenshot("jobs");
+    }
+
+    @Test
+    void anAdminFindsAnEventDeadLetterReadsItAndRetriesItByClicking() throws Exception {
+        String player = newUserToken();
+        long userId = userIdOf(player);
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 10)));
+        long eventId;
+        // the task-progress consumer fails on this user's join until its attempts are spent; then the cause goes
+        try (RefusedTaskProgress refused = RefusedTaskProgress.of(jdbc, userId)) {
+            api.post("/lottery/v1/lottery/participation", "{\"lotteryId\":" + lotteryId + "}", player);
+            eventId = refused.joinEvent(lotteryId);
+            refused.awaitDeadLetter(eventId);
+        }
+        logIn(staff(StaffRole.ADMIN), null);
+
+        driver.findElement(By.cssSelector("#menu a[data-menu='event-dead-letters']")).click();
+        await().until(ExpectedConditions.urlContains("/admin/event-dead-letters"));
+        new Select(driver.findElement(By.id("consumer"))).selectByValue("task-progress");
+        await().until(ExpectedConditions.urlContains("consumer=task-progress"));
+        By row = By.cssSelector("tr[data-event-dead-letter='task-progress:" + eventId + "']");
+        await().until(ExpectedConditions.presenceOfElementLocated(row));
+        assertThat(driver.findElement(row).getText()).contains("LotteryJoined", "lottery " + lotteryId, "injected fault");
+        browser.screenshot("event-dead-letters");
+
+        driver.findElement(row).findElement(By.linkText("Inspect")).click();
+        await().until(ExpectedConditions.presenceOfElementLocated(By.id("payload")));
+        assertThat(driver.findElement(By.id("payload")).getText()).contains("\"userId\" : " + userId);
+        assertThat(driver.findElement(By.id("last-error")).getText()).contains("<b>task progress refused</b>");
+        assertThat(script("return document.querySelectorAll('#detail b').length")).as("markup stays text").isEqualTo(0L);
+        browser.screenshot("event-dead-letter");
+        driver.navigate().back();
+
+        await().until(ExpectedConditions.presenceOfElementLocated(row));
+        driver.findElement(row).findElement(By.xpath(".//button[normalize-space()='Retry']")).click();
+        await().until(ExpectedConditions.numberOfElementsToBe(row, 0));
+        assertThat(driver.findElement(By.id("retried")).getText()).isEqualTo("1 put back for their consumer to run again.");
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> jdbc.queryForObject("SELECT done_time IS NOT NULL"
+                + " FROM event_delivery WHERE subscription = 'task-progress' AND event_id = ?", Boolean.class, eventId));
+        assertThat(jdbc.queryForObject("SELECT is_participated_lottery FROM task_progress WHERE user_id = ?", Integer.class,
+                userId)).as("the consumer's work done").isEqualTo(1);
     }
 
     @Test

@@ -102,9 +102,10 @@ class AdminOperationsIT extends AdminTest {
         manager.htmxPost("/admin/sponsors/" + sponsorId + "/shown", Map.of("shown", "false"));
 
         assertThat(api.post("/lottery/v1/lottery/lotteryDetail", detailBody, owner).data().path("sponsor").toString())
-                .as("no stale detail").contains("\"isShow\":2");
-        assertThat(api.post("/usercenter/v1/userSponsor/sponsorDetail", "{\"id\":" + sponsorId + "}").data().path("isShow")
-                .asInt()).isEqualTo(2);
+                .as("no stale detail, and no contact details of a hidden sponsor").contains("\"isShow\":2", "后台赞助")
+                .doesNotContain("qr.png", "a.png");
+        assertThat(api.post("/usercenter/v1/userSponsor/sponsorDetail", "{\"id\":" + sponsorId + "}", owner).data()
+                .path("isShow").asInt()).as("its owner still sees it").isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target_type = 'sponsor' AND target_id = ?",
                 String.class, String.valueOf(sponsorId))).containsExactly("sponsor.hide");
     }

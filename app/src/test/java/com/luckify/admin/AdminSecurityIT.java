@@ -24,13 +24,14 @@ class AdminSecurityIT extends AdminTest {
             Map.entry("/admin/lotteries", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
             Map.entry("/admin/lotteries/new", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
             Map.entry("/admin/sponsors", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
-            Map.entry("/admin/settings", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER)),
+            Map.entry("/admin/settings", List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER, StaffRole.FINANCE)),
             Map.entry("/admin/moderation", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
             Map.entry("/admin/moderation/words", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
             Map.entry("/admin/users", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
             Map.entry("/admin/jobs", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/reconciliation", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/dead-letters", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/event-dead-letters", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/reports", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/audit", List.of(StaffRole.ADMIN, StaffRole.FINANCE)),
             Map.entry("/admin/staff", List.of(StaffRole.ADMIN)));
@@ -61,12 +62,14 @@ class AdminSecurityIT extends AdminTest {
     private static final Map<String, List<StaffRole>> ACTIONS = Map.ofEntries(
             Map.entry("/admin/lotteries/999999999/feature?featured=true", CAMPAIGNS),
             Map.entry("/admin/sponsors/999999999/shown?shown=false", CAMPAIGNS),
-            Map.entry("/admin/settings/tasks/4?integral=0&needCount=0", CAMPAIGNS),
+            Map.entry("/admin/settings/tasks/4?integral=0&needCount=0",
+                    List.of(StaffRole.ADMIN, StaffRole.CAMPAIGN_MANAGER, StaffRole.FINANCE)),
             Map.entry("/admin/moderation/approve", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
             Map.entry("/admin/moderation/words?word=", List.of(StaffRole.ADMIN, StaffRole.MODERATOR)),
             Map.entry("/admin/users/999999999/blacklist?reason=", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/jobs/999999999/stop", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/jobs/999999999/restart", List.of(StaffRole.ADMIN)),
+            Map.entry("/admin/event-dead-letters/retry", List.of(StaffRole.ADMIN)),
             Map.entry("/admin/staff/999999999/enabled?enabled=false", List.of(StaffRole.ADMIN)));
 
     @ParameterizedTest
@@ -85,6 +88,36 @@ class AdminSecurityIT extends AdminTest {
         });
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE id > ? AND actor_name LIKE 'staff-%'",
                 Integer.class, auditBefore)).as("nothing changed").isZero();
+    }
+
+    /**
+     * Least privilege inside the sections: a user's full mobile is for administrators and the points ledger for
+     * administrators and finance (moderators see the mobile masked and no ledger); a reward above the approval limit
+     * (100) needs an administrator or finance. The reward probe names no task, so nothing changes for any role.
+     */
+    @ParameterizedTest
+    @EnumSource(StaffRole.class)
+    void eachRoleSeesUsersAndSetsRewardsOnlyAsFarAsItsWorkNeeds(StaffRole role) {
+        String mobile = freshMobile();
+        long userId = userIdOf(register(mobile, "secret123").data().path("accessToken").asString());
+        AdminClient client = loggedIn(role);
+
+        AdminClient.Page user = client.get("/admin/users/" + userId);
+        AdminClient.Page reward = client.htmxPost("/admin/settings/tasks/999999999",
+                Map.of("integral", "5000", "needCount", "1"));
+
+        switch (role) {
+            case ADMIN -> assertThat(user.body()).as("admin").contains(mobile, "id=\"ledger\"");
+            case MODERATOR -> assertThat(user.body()).as("moderator")
+                    .contains(mobile.substring(0, 3) + "****" + mobile.substring(7))
+                    .doesNotContain(mobile, "id=\"ledger\"");
+            default -> assertThat(user.status()).as(role + " opens no user").isEqualTo(403);
+        }
+        switch (role) {
+            case ADMIN, FINANCE -> assertThat(reward.body()).as(role + " may approve").contains("No such task");
+            case CAMPAIGN_MANAGER -> assertThat(reward.body()).contains("A reward this large needs an administrator");
+            default -> assertThat(reward.status()).as(role + " sets no reward").isEqualTo(403);
+        }
     }
 
     @Test

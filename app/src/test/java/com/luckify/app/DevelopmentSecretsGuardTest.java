@@ -15,6 +15,7 @@ class DevelopmentSecretsGuardTest {
         assertThatThrownBy(() -> new DevelopmentSecretsGuard(env).afterPropertiesSet())
                 .hasMessageContaining("luckify.wechat.app-id is not set")
                 .hasMessageContaining("luckify.wechat.app-secret is not set")
+                .hasMessageContaining("luckify.draw.seed-key is not set")
                 .hasMessageContaining("LUCKIFY_WECHAT_APP_ID");
     }
 
@@ -24,6 +25,14 @@ class DevelopmentSecretsGuardTest {
 
         assertThatThrownBy(() -> new DevelopmentSecretsGuard(env).afterPropertiesSet())
                 .hasMessageContaining("luckify.jwt.secret is a development placeholder");
+    }
+
+    @Test
+    void productionRefusesTheDevelopmentDrawSeedKey() {
+        MockEnvironment env = realSecrets().withProperty("luckify.draw.seed-key", "dev-only-1:AAAA");
+
+        assertThatThrownBy(() -> new DevelopmentSecretsGuard(env).afterPropertiesSet())
+                .hasMessageContaining("luckify.draw.seed-key is a development placeholder");
     }
 
     @Test
@@ -53,6 +62,7 @@ class DevelopmentSecretsGuardTest {
         return new MockEnvironment()
                 .withProperty("luckify.jwt.secret", "a-real-secret-of-more-than-32-bytes!!")
                 .withProperty("luckify.wechat.app-id", "wx1234567890")
-                .withProperty("luckify.wechat.app-secret", "0123456789abcdef0123456789abcdef");
+                .withProperty("luckify.wechat.app-secret", "0123456789abcdef0123456789abcdef")
+                .withProperty("luckify.draw.seed-key", "k1:fhZ0Zp2TqQ0xW2y0bD7yq8J3oQm1d5k6Xx9Zr4cVb2s=");
     }
 }

@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.luckify.batch.draw.DrawLauncher;
 import com.luckify.batch.support.ExecutionStopper;
 import com.luckify.draw.Award;
+import com.luckify.draw.Candidate;
+import com.luckify.draw.DrawAlgorithm;
 import com.luckify.draw.DrawVerifier;
 import com.luckify.draw.Entrant;
-import com.luckify.draw.PrizeUnit;
+import com.luckify.draw.PrizeRun;
+import com.luckify.lottery.LotteryDraws;
 import com.luckify.lottery.LotteryService;
 import com.luckify.support.ApiClient.Response;
+import com.luckify.support.ClockTasks;
 import com.luckify.support.DrawFixtures;
 import com.luckify.support.DrawFixtures.VerifierRun;
 import com.luckify.support.IntegrationTest;
@@ -19,11 +23,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -44,6 +50,9 @@ class DrawJobIT extends IntegrationTest {
     @Autowired
     LotteryService lotteryService;
 
+    @Autowired
+    LotteryDraws draws;
+
     @Test
     void aDueLotteryIsDrawnOnceAndAnyoneCanRecomputeItsWinners() {
         String owner = newUserToken();
@@ -52,8 +61,7 @@ class DrawJobIT extends IntegrationTest {
         for (int i = 0; i < players.size(); i++) {
             join(players.get(i), lotteryId);
             if (i % 4 == 0) {
-                assertThat(api.post("/lottery/v1/lottery/completeClockTask", "{\"lotteryId\":" + lotteryId + "}",
-                        players.get(i)).status()).isEqualTo(200);
+                assertThat(ClockTasks.startAndComplete(api, players.get(i), lotteryId).status()).isEqualTo(200);
             }
         }
         makeDue(lotteryId);
@@ -89,11 +97,9 @@ class DrawJobIT extends IntegrationTest {
         JsonNode proof = detail.path("draw");
         assertThat(proof.path("participantsDigest").asString()).isEqualTo(record.get("participants_digest"));
         assertThat(proof.path("algorithm").asString()).isEqualTo("weighted-top-k/hmac-sha256");
-        List<PrizeUnit> units = new ArrayList<>();
+        List<PrizeRun> prizes = new ArrayList<>();
         for (JsonNode prize : detail.path("prizes")) {
-            for (int i = 0; i < prize.path("count").asInt(); i++) {
-                units.add(new PrizeUnit(prize.path("id").asLong(), prize.path("level").asInt()));
-            }
+            prizes.add(new PrizeRun(prize.path("id").asLong(), prize.path("level").asInt(), prize.path("count").asLong()));
         }
         List<Entrant> published = new ArrayList<>();
         long after = 0;
@@ -104,12 +110,122 @@ class DrawJobIT extends IntegrationTest {
             after = page.path("lastUserId").asLong();
         } while (after != 0);
         List<Award> fromApi = DrawVerifier.verify(HexFormat.of().parseHex(proof.path("seed").asString()), published,
-                units, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+                prizes, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         assertThat(published).hasSize(40);
         assertThat(fromApi).containsExactlyInAnyOrderElementsOf(winners(lotteryId));
 
         assertThat(launcher.draw(lotteryId)).as("a drawn lottery is never drawn again").isNull();
         assertThat(winners(lotteryId)).hasSize(5);
+        assertThat(candidates(lotteryId)).as("the candidates are removed once the draw is recorded").isZero();
+        // the event says how many won, not who: its consumers read the winners from the database
+        assertThat(jdbc.queryForObject("SELECT payload FROM outbox_event WHERE event_type = 'DrawCompleted' "
+                + "AND aggregate_id = ?", String.class, lotteryId)).contains("\"winners\":5", "\"participants\":40")
+                .doesNotContain("winnerIds");
+    }
+
+    @Test
+    void aStaffLotteryOfTenMillionPrizeUnitsDrawsItsFewParticipantsOnePrizeEach() {
+        // given 20 prizes of 500,000 units each, as staff may create (straight in the database: the mini-program's
+        // limits refuse it), and 7 participants
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 1)));
+        jdbc.update("UPDATE prize SET `count` = 500000, stock = 500000 WHERE lottery_id = ?", lotteryId);
+        for (int level = 2; level <= 20; level++) {
+            jdbc.update("INSERT INTO prize (lottery_id, type, name, level, `count`, stock, grant_type) "
+                    + "VALUES (?, 1, ?, ?, 500000, 500000, 1)", lotteryId, "奖品" + level, level);
+        }
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 7);
+        makeDue(lotteryId);
+
+        // when it is drawn
+        JobExecution execution = launcher.draw(lotteryId);
+
+        // then each participant wins one unit of the first prize, which is all the stock that moves
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        long first = jdbc.queryForObject("SELECT id FROM prize WHERE lottery_id = ? AND level = 1", Long.class, lotteryId);
+        assertThat(winners(lotteryId)).hasSize(7).extracting(Award::prizeId).containsOnly(first);
+        assertThat(winners(lotteryId)).containsExactlyInAnyOrderElementsOf(
+                verify(DrawFixtures.seedOf(jdbc, lotteryId), lotteryId).awards());
+        assertThat(jdbc.queryForObject("SELECT SUM(stock) FROM prize WHERE lottery_id = ?", Long.class, lotteryId))
+                .isEqualTo(10_000_000L - 7);
+        assertThat(jdbc.queryForObject("SELECT winner_count FROM draw_record WHERE lottery_id = ?", Integer.class,
+                lotteryId)).isEqualTo(7);
+        assertThat(candidates(lotteryId)).isZero();
+    }
+
+    @Test
+    void whenUnitsOutnumberTheParticipantsEveryoneWinsOnePrizeInLevelOrder() {
+        // given 108 units (3 of the first prize, 5 of the second, 100 of the third) and 20 participants
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(3, 100), prize(1, 3),
+                prize(2, 5)));
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 20);
+        makeDue(lotteryId);
+
+        // when it is drawn
+        assertThat(launcher.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        // then everyone wins exactly once: the three best keys the first prize, the next five the second, the
+        // other twelve the third, exactly as the verifier ranks them
+        List<Award> verified = verify(DrawFixtures.seedOf(jdbc, lotteryId), lotteryId).awards();
+        List<Long> byLevel = jdbc.queryForList("SELECT id FROM prize WHERE lottery_id = ? ORDER BY level", Long.class,
+                lotteryId);
+        assertThat(verified).extracting(Award::prizeId).containsExactlyElementsOf(IntStream.range(0, 20)
+                .mapToObj(place -> byLevel.get(place < 3 ? 0 : place < 8 ? 1 : 2)).toList());
+        assertThat(winners(lotteryId)).hasSize(20).containsExactlyInAnyOrderElementsOf(verified);
+        assertThat(jdbc.queryForList("SELECT stock FROM prize WHERE lottery_id = ? ORDER BY level", Integer.class,
+                lotteryId)).containsExactly(0, 0, 88);
+    }
+
+    @Test
+    void theDatabaseRanksCandidatesExactlyAsJavaComparesTheirKeys() {
+        // given six single-unit prizes, levels 1 to 6, and six participants whose candidates carry keys chosen to
+        // probe the order: two equal keys, neighbouring doubles, zero, the most negative finite double
+        long lotteryId = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 1), prize(2, 1),
+                prize(3, 1), prize(4, 1), prize(5, 1), prize(6, 1)));
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 6);
+        List<Long> users = jdbc.queryForList("SELECT user_id FROM lottery_participation WHERE lottery_id = ? "
+                + "ORDER BY user_id", Long.class, lotteryId);
+        double[] keys = {-0.5, -0.5, Math.nextUp(-0.5), -Double.MAX_VALUE, 0.0, Math.nextDown(-0.5)};
+        draws.keepCandidates(lotteryId, IntStream.range(0, 6)
+                .mapToObj(i -> new Candidate(users.get(i), 1, DrawAlgorithm.sortable(keys[i]))).toList());
+
+        // when the draw is recorded
+        assertThat(draws.complete(draws.plan(lotteryId), 6, "0".repeat(64), 0L)).isTrue();
+
+        // then the places are Java's order: higher key first (Double.compare), lower user id first on equal keys
+        List<Integer> javaOrder = IntStream.range(0, 6).boxed().sorted(Comparator.<Integer>comparingDouble(i -> keys[i])
+                .reversed().thenComparing(users::get)).toList();
+        assertThat(javaOrder).containsExactly(4, 2, 0, 1, 5, 3);
+        List<Long> byLevel = jdbc.queryForList("SELECT id FROM prize WHERE lottery_id = ? ORDER BY level", Long.class,
+                lotteryId);
+        assertThat(winners(lotteryId)).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 6)
+                .mapToObj(place -> new Award(users.get(javaOrder.get(place)), byLevel.get(place))).toList());
+        assertThat(candidates(lotteryId)).isZero();
+    }
+
+    @Test
+    void candidatesLeftBehindByADrawThatIsOverAreRemovedAndThoseOfADrawUnderWayKept() {
+        // given a drawn lottery whose candidates were left behind (its process died before removing them), and a
+        // lottery being drawn
+        long drawn = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 1)));
+        long drawing = createLottery(newUserToken(), LotteryFixtures.lottery(1, 0, prize(1, 1)));
+        DrawFixtures.bulkParticipants(jdbc, drawn, 3);
+        DrawFixtures.bulkParticipants(jdbc, drawing, 3);
+        makeDue(drawn);
+        assertThat(launcher.draw(drawn).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        jdbc.update("UPDATE draw_record SET state = 'DRAWING' WHERE lottery_id = ?", drawing);
+        for (long lotteryId : List.of(drawn, drawing)) {
+            jdbc.update("INSERT INTO draw_candidate (lottery_id, user_id, weight, draw_key) SELECT lottery_id, user_id, 1, "
+                    + "-user_id FROM lottery_participation WHERE lottery_id = ?", lotteryId);
+        }
+
+        // when the draw schedule tidies up
+        assertThat(draws.discardLeftoverCandidates()).isPositive();
+
+        // then
+        assertThat(candidates(drawn)).isZero();
+        assertThat(candidates(drawing)).isEqualTo(3);
+        jdbc.update("DELETE FROM draw_candidate WHERE lottery_id = ?", drawing);
+        jdbc.update("UPDATE draw_record SET state = 'PENDING' WHERE lottery_id = ?", drawing);
     }
 
     @Test
@@ -200,9 +316,30 @@ class DrawJobIT extends IntegrationTest {
                 "SELECT participants_digest FROM draw_record WHERE lottery_id = ?", String.class, lotteryId));
     }
 
+    @Test
+    void theWinnersListAndTheVerifyPageStayBoundedHoweverLargeTheDraw() {
+        String owner = newUserToken();
+        long lotteryId = createLottery(owner, LotteryFixtures.lottery(1, 0, prize(1, 10_000), prize(2, 1)));
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 10_001);
+        makeDue(lotteryId);
+        assertThat(launcher.draw(lotteryId).getStatus()).isEqualTo(BatchStatus.COMPLETED);
+
+        JsonNode winners = api.post("/lottery/v1/lottery/getLotteryWinnersList", "{\"lotteryId\":" + lotteryId + "}")
+                .data().path("list");
+        assertThat(winners).hasSize(2);
+        assertThat(winners.get(0).path("winnerCount").asInt()).as("every winner counted").isEqualTo(10_000);
+        assertThat(winners.get(0).path("users")).as("the first 200 named").hasSize(200);
+        assertThat(winners.get(1).path("winnerCount").asInt()).isEqualTo(1);
+        assertThat(winners.get(1).path("users")).hasSize(1);
+
+        String page = new String(api.get("/lottery/verify/" + lotteryId).body(), StandardCharsets.UTF_8);
+        assertThat(page).as("more winners than a browser checks: the page says so and embeds none")
+                .contains("too large to check in a browser").contains("DrawVerifier").doesNotContain("data-winner-user-id");
+    }
+
     private static String clockedLottery(int announceType, int joinNumber, String... prizes) {
         String plain = LotteryFixtures.lottery(announceType, joinNumber, prizes);
-        return plain.replace("\"isClocked\":0", "\"isClocked\":1,\"clockTask\":{\"type\":3,\"seconds\":5,"
+        return plain.replace("\"isClocked\":0", "\"isClocked\":1,\"clockTask\":{\"type\":3,\"seconds\":0,"
                 + "\"appletType\":0,\"pageLink\":\"\",\"appId\":\"\",\"pagePath\":\"\",\"image\":\"https://img.example.com/c.png\","
                 + "\"videoAccountId\":\"\",\"videoId\":\"\",\"articleLink\":\"\",\"copywriting\":\"看图\",\"chanceType\":2,"
                 + "\"increaseMultiple\":3}");
@@ -237,6 +374,10 @@ class DrawJobIT extends IntegrationTest {
     private long readCount(long jobExecutionId) {
         return jdbc.queryForObject("SELECT READ_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? "
                 + "AND STEP_NAME = 'selectWinners'", Long.class, jobExecutionId);
+    }
+
+    private int candidates(long lotteryId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM draw_candidate WHERE lottery_id = ?", Integer.class, lotteryId);
     }
 
     private List<Award> winners(long lotteryId) {

@@ -78,16 +78,51 @@ class JobRestartIT extends IntegrationTest {
         // when it is started again
         JobExecution restarted = draws.startJob(parameters);
 
-        // then it reads only the pages after those kept and draws exactly the winners anyone recomputes from the seed
+        // then it reads again the page whose commit failed (its candidates were rolled back) and the pages after
+        // it, and draws exactly the winners, count and digest anyone recomputes from the seed
         assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
-        // (Batch keeps the context of the page whose commit failed: the selection and the reader's position both
-        // include that page, so the draw goes on from there, consistently)
-        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 2L);
-        assertThat(DrawFixtures.winners(jdbc, lotteryId)).hasSize(25).containsExactlyInAnyOrderElementsOf(
-                DrawFixtures.verify(jdbc, DrawFixtures.seedOf(jdbc, lotteryId), lotteryId).awards());
+        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 3L);
+        assertDrawnAsTheVerifierSays(lotteryId, 30_000, 25);
         assertThatThrownBy(() -> draws.startJob(parameters)).as("a drawn lottery is never drawn again")
                 .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+    }
+
+    @Test
+    void aDrawOfMoreUnitsThanItKeepsInMemoryRestartsTheSameWayAndSavesNoMoreStateForIt() throws Exception {
+        // given 30,000 participants and 25,000 units (5,000 of a first prize, 20,000 of a second; set in the database
+        // as staff may): more than the draw keeps in memory, so every participant is written as a candidate
+        long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 1), prize(2, 1)));
+        jdbc.update("UPDATE prize SET `count` = IF(level = 1, 5000, 20000), stock = `count` WHERE lottery_id = ?",
+                lotteryId);
+        DrawFixtures.bulkParticipants(jdbc, lotteryId, 30_000);
+        makeDue(lotteryId);
+        JobOperatorTestUtils draws = utilsFor(drawJob);
+        JobParameters parameters = new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters();
+
+        // when the fourth page's commit fails, and the draw is started again
+        JobExecution failed;
+        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4, "lotteryId", lotteryId)) {
+            failed = draws.startJob(parameters);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(DrawFixtures.winners(jdbc, lotteryId)).isEmpty();
+        JobExecution restarted = draws.startJob(parameters);
+
+        // then it goes on from the failed page and everyone gets what the verifier says, in level order
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 3L);
+        assertDrawnAsTheVerifierSays(lotteryId, 30_000, 25_000);
+        // and what Batch saved for the draw does not grow with its 25,000 winners: the ranking is in the database
+        // (Batch keeps a context of up to 2,500 characters in SHORT_CONTEXT, a longer one in SERIALIZED_CONTEXT)
+        assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT))) FROM BATCH_STEP_EXECUTION_CONTEXT c "
+                + "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
+                + "WHERE s.JOB_EXECUTION_ID IN (?, ?)", Integer.class, failed.getId(), restarted.getId()))
+                .isLessThan(4_000);
+        assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(COALESCE(SERIALIZED_CONTEXT, SHORT_CONTEXT))) FROM BATCH_JOB_EXECUTION_CONTEXT "
+                + "WHERE JOB_EXECUTION_ID IN (?, ?)", Integer.class, failed.getId(), restarted.getId())).isLessThan(4_000);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM draw_candidate WHERE lottery_id = ?", Integer.class,
+                lotteryId)).isZero();
     }
 
     @Test
@@ -157,6 +192,17 @@ class JobRestartIT extends IntegrationTest {
             // the shared database's balances stay equal to their ledgers
             jdbc.update("DELETE i FROM integral i JOIN `user` u ON u.id = i.user_id WHERE u.nickname LIKE ?", batch + "%");
         }
+    }
+
+    private void assertDrawnAsTheVerifierSays(long lotteryId, int participants, int winners) {
+        DrawFixtures.VerifierRun verified = DrawFixtures.verify(jdbc, DrawFixtures.seedOf(jdbc, lotteryId), lotteryId);
+        assertThat(DrawFixtures.winners(jdbc, lotteryId)).hasSize(winners)
+                .containsExactlyInAnyOrderElementsOf(verified.awards());
+        Map<String, Object> record = jdbc.queryForMap("SELECT participant_count, participants_digest, winner_count "
+                + "FROM draw_record WHERE lottery_id = ?", lotteryId);
+        assertThat(record).containsEntry("participant_count", participants).containsEntry("winner_count", winners);
+        assertThat(verified.output()).contains("participants " + participants + " digest "
+                + record.get("participants_digest"));
     }
 
     private List<String> driftFindings(String runId) {

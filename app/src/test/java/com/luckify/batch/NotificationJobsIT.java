@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
@@ -56,8 +57,7 @@ class NotificationJobsIT extends IntegrationTest {
 
     @Test
     void checkInRemindersGoOnceToWeChatSubscribersWhoHaveNotCheckedIn() throws Exception {
-        // a day of its own, so that this run's job instance is new even on a database reused across runs
-        LocalDate day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        LocalDate day = daysWithoutRun("checkinReminderJob", 1);
         clock.set(ZonedDateTime.of(day, LocalTime.of(19, 0), ZoneId.of("Asia/Shanghai")).toInstant());
         String forgetful = subscriber();
         String diligent = subscriber();
@@ -135,9 +135,8 @@ class NotificationJobsIT extends IntegrationTest {
         long far = drawnFor(early);
         assertThat(api.post("/lottery/v1/lottery/claimPrize", "{\"lotteryId\":" + near + ",\"contactName\":\"张三\","
                 + "\"mobile\":\"13800138000\",\"address\":\"上海\"}", tokenOf(claimed)).code()).isEqualTo(200);
-        // a day of its own (the job has one instance a day, on a database reused across runs), with the deadlines
-        // of these two lotteries 30 hours and 10 days after it
-        LocalDate day = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3_000));
+        // the deadlines of these two lotteries are 30 hours and 10 days after the day
+        LocalDate day = daysWithoutRun("claimDeadlineReminderJob", 3);
         Instant now = ZonedDateTime.of(day, LocalTime.of(10, 0), ZoneId.of("Asia/Shanghai")).toInstant();
         clock.set(now);
         jdbc.update("UPDATE lottery SET award_deadline = ? WHERE id = ?", Timestamp.from(now.plus(Duration.ofHours(30))),
@@ -160,6 +159,26 @@ class NotificationJobsIT extends IntegrationTest {
         clock.set(now.plus(Duration.ofDays(2)));
         claimReminders.remindToday();
         assertThat(weChat.subscribeMessagesTo(forgetful)).as("the deadline has passed").hasSize(3);
+    }
+
+    /**
+     * The first of {@code count} days on which {@code job} has never run: the job has one instance a day, and the
+     * database is reused across runs, so a day picked at random alone may already have its complete instance.
+     */
+    private LocalDate daysWithoutRun(String job, int count) {
+        while (true) {
+            LocalDate first = LocalDate.of(2031, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
+            List<String> days = first.datesUntil(first.plusDays(count)).map(LocalDate::toString).toList();
+            Integer runs = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE i "
+                    + "JOIN BATCH_JOB_EXECUTION e ON e.JOB_INSTANCE_ID = i.JOB_INSTANCE_ID "
+                    + "JOIN BATCH_JOB_EXECUTION_PARAMS p ON p.JOB_EXECUTION_ID = e.JOB_EXECUTION_ID "
+                    + "WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'day' AND p.PARAMETER_VALUE IN ("
+                    + String.join(",", days.stream().map(d -> "?").toList()) + ")", Integer.class,
+                    Stream.concat(Stream.of(job), days.stream()).toArray());
+            if (runs == 0) {
+                return first;
+            }
+        }
     }
 
     /** A by-time lottery with one prize unit per player, joined by them and drawn; every player wins. */

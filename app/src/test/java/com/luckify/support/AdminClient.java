@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,21 +22,32 @@ import java.util.stream.Collectors;
 /**
  * A browser-like client of the admin console over real HTTP: keeps the session cookie, does not follow redirects
  * (tests look at them), and sends the CSRF token the last page carried, as a form field or, for htmx requests,
- * as the header the page's script would add.
+ * as the header the page's script would add. {@link #roundRobin} spreads its requests over several servers in turn, as a
+ * load balancer without sticky sessions does.
  */
 public final class AdminClient {
 
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern META_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
-    private final String base;
+    private final List<String> bases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
     private String csrf;
 
     public AdminClient(int port) {
-        this.base = "http://localhost:" + port;
+        this(List.of(port));
+    }
+
+    private AdminClient(List<Integer> ports) {
+        this.bases = ports.stream().map(port -> "http://localhost:" + port).toList();
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** A client whose requests go to each of {@code ports} in turn, one request each. */
+    public static AdminClient roundRobin(int... ports) {
+        return new AdminClient(java.util.Arrays.stream(ports).boxed().toList());
     }
 
     /** Opens the login page and posts the form; the answer is the redirect (to /admin, or back with a reason). */
@@ -59,7 +72,7 @@ public final class AdminClient {
     /** A download's bytes (the session's cookie sent); status and headers checked by the caller through {@link #get}. */
     public byte[] bytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(nextBase() + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new AssertionError(path + " answered " + response.statusCode());
@@ -107,7 +120,7 @@ public final class AdminClient {
     }
 
     private Page send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nextBase() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept-Language", "en");
         if (body != null) {
@@ -126,6 +139,10 @@ public final class AdminClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private String nextBase() {
+        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
     }
 
     private void rememberToken(String html) {

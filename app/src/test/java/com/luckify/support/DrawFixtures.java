@@ -3,7 +3,7 @@ package com.luckify.support;
 import com.luckify.draw.Award;
 import com.luckify.draw.DrawVerifier;
 import com.luckify.draw.Entrant;
-import com.luckify.draw.PrizeUnit;
+import com.luckify.draw.PrizeRun;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,18 +36,14 @@ public final class DrawFixtures {
                 (rs, i) -> new Award(rs.getLong(1), rs.getLong(2)), lotteryId);
     }
 
-    /** Runs the public verifier on the participant list as the database has it and the lottery's prize units. */
+    /** Runs the public verifier on the participant list as the database has it and the lottery's prizes. */
     public static VerifierRun verify(JdbcTemplate jdbc, byte[] seed, long lotteryId) {
         List<Entrant> entrants = jdbc.query("SELECT user_id, weight FROM lottery_participation WHERE lottery_id = ?",
                 (rs, i) -> new Entrant(rs.getLong(1), rs.getInt(2)), lotteryId);
-        List<PrizeUnit> units = new ArrayList<>();
-        jdbc.query("SELECT id, level, count FROM prize WHERE lottery_id = ?", rs -> {
-            for (int i = 0; i < rs.getInt("count"); i++) {
-                units.add(new PrizeUnit(rs.getLong("id"), rs.getInt("level")));
-            }
-        }, lotteryId);
+        List<PrizeRun> prizes = jdbc.query("SELECT id, level, count FROM prize WHERE lottery_id = ?",
+                (rs, i) -> new PrizeRun(rs.getLong("id"), rs.getInt("level"), rs.getLong("count")), lotteryId);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        List<Award> awards = DrawVerifier.verify(seed, entrants, units, new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<Award> awards = DrawVerifier.verify(seed, entrants, prizes, new PrintStream(out, true, StandardCharsets.UTF_8));
         return new VerifierRun(awards, out.toString(StandardCharsets.UTF_8));
     }
 

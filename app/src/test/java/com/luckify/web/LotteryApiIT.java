@@ -5,12 +5,11 @@ import static com.luckify.support.LotteryFixtures.prize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.support.ApiClient.Response;
+import com.luckify.support.ClockTasks;
 import com.luckify.support.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.security.MessageDigest;
 import com.luckify.lottery.LotteryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,8 +51,9 @@ class LotteryApiIT extends IntegrationTest {
         String seedHash = detail.path("draw").path("seedHash").asString();
         assertThat(seedHash).hasSize(64);
         assertThat(detail.path("draw").path("seed").asString()).isEmpty();
-        byte[] seed = jdbc.queryForObject("SELECT seed FROM draw_record WHERE lottery_id = ?", byte[].class, id);
-        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(seed))).isEqualTo(seedHash);
+        // the seed itself is sealed until the draw (SealedDrawIT shows the hash matches the seed it reveals)
+        assertThat(jdbc.queryForObject("SELECT seed_hash FROM draw_record WHERE lottery_id = ? AND seed IS NULL "
+                + "AND sealed_seed IS NOT NULL", String.class, id)).isEqualTo(seedHash);
     }
 
     @Test
@@ -182,9 +182,10 @@ class LotteryApiIT extends IntegrationTest {
         long withoutTask = createLottery(owner, lottery(1, 0, prize(1, 1)));
         String token = newUserToken();
 
-        assertThat(clock(token, withTask).code()).isEqualTo(200);
-        assertThat(clock(token, withTask).code()).isEqualTo(200);
-        assertThat(clock(token, withoutTask).code()).isEqualTo(500043);
+        assertThat(ClockTasks.startAndComplete(api, token, withTask).code()).isEqualTo(200);
+        assertThat(ClockTasks.startAndComplete(api, token, withTask).code()).isEqualTo(200);
+        assertThat(ClockTasks.start(api, token, withoutTask).code()).isEqualTo(500043);
+        assertThat(ClockTasks.complete(api, token, withoutTask, "0".repeat(32)).code()).isEqualTo(500043);
         assertThat(api.post(BASE + "lotteryDetail", "{\"id\":" + withTask + "}", token).data().path("isClockTaskDone").asInt())
                 .isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM clock_task_completion WHERE lottery_id = ?", Integer.class,
@@ -302,8 +303,10 @@ class LotteryApiIT extends IntegrationTest {
         join(winner, id);
         join(loser, id);
         long firstPrize = jdbc.queryForObject("SELECT id FROM prize WHERE lottery_id = ? AND level = 1", Long.class, id);
+        // as the draw records a win: the entry and the unit taken from the prize's stock
         jdbc.update("UPDATE lottery_participation SET is_won = 1, prize_id = ? WHERE lottery_id = ? AND user_id = ?",
                 firstPrize, id, userIdOf(winner));
+        jdbc.update("UPDATE prize SET stock = stock - 1 WHERE id = ?", firstPrize);
 
         JsonNode winners = api.post(BASE + "getLotteryWinnersList", "{\"lotteryId\":" + id + "}").data().path("list");
         JsonNode wins = api.post(BASE + "getLotteryWinList", "{\"lastId\":0,\"size\":10}", winner).data().path("list");
@@ -385,9 +388,12 @@ class LotteryApiIT extends IntegrationTest {
     void aClockTaskCannotBeDoneOnceTheLotteryIsClosed() {
         long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)).replace("\"isClocked\":0",
                 "\"isClocked\":1,\"clockTask\":{\"type\":1,\"appletType\":1,\"pageLink\":\"https://m.example.com\"}"));
+        String player = newUserToken();
+        String ticket = ClockTasks.ticket(api, player, id);
         jdbc.update("UPDATE lottery SET is_announced = 1, announced_time = UTC_TIMESTAMP(3) WHERE id = ?", id);
 
-        assertThat(clock(newUserToken(), id).code()).isEqualTo(500030);
+        assertThat(ClockTasks.complete(api, player, id, ticket).code()).isEqualTo(500030);
+        assertThat(ClockTasks.start(api, newUserToken(), id).code()).isEqualTo(500030);
     }
 
     private Response create(String token, String body) {
@@ -396,10 +402,6 @@ class LotteryApiIT extends IntegrationTest {
 
     private Response join(String token, long lotteryId) {
         return api.post(BASE + "participation", "{\"lotteryId\":" + lotteryId + "}", token);
-    }
-
-    private Response clock(String token, long lotteryId) {
-        return api.post(BASE + "completeClockTask", "{\"lotteryId\":" + lotteryId + "}", token);
     }
 
     private List<Long> publicIds(long lastId, int size) {

@@ -2,7 +2,9 @@ package com.luckify.web;
 
 import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
+import static com.luckify.support.LuckifyProcesses.answersApi;
 import static com.luckify.support.LuckifyProcesses.await;
+import static com.luckify.support.LuckifyProcesses.freePort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.lottery.LotteryService;
@@ -10,7 +12,6 @@ import com.luckify.support.ApiClient;
 import com.luckify.support.IntegrationTest;
 import com.luckify.support.LuckifyProcesses;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -47,7 +48,7 @@ class LotteryCacheAcrossProcessesIT extends IntegrationTest {
         // its watch of Redis is off for the test's length: only the change's message can reach it
         processes.start("cache-reader", "--luckify.roles=api", "--server.port=" + port, "--luckify.lottery.cache-watch=1h");
         ApiClient other = new ApiClient(port);
-        await("the second process answering", 120, () -> answers(other));
+        await("the second process answering", 120, () -> answersApi(other));
         long id = createLottery(newUserToken(), lottery(1, 0, prize(1, 1)));
         assertThat(listed(other)).contains(id);
 
@@ -76,19 +77,5 @@ class LotteryCacheAcrossProcessesIT extends IntegrationTest {
         List<Long> ids = new ArrayList<>();
         list.forEach(item -> ids.add(item.path("id").asLong()));
         return ids;
-    }
-
-    private static boolean answers(ApiClient client) {
-        try {
-            return client.post(LIST, "{\"lastId\":0,\"pageSize\":1,\"isSelected\":0}").code() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

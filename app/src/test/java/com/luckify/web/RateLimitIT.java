@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.RateLimiter;
+import com.luckify.common.RateLimiter.Charge;
+import com.luckify.common.RateLimiter.Permit;
 import com.luckify.common.RateLimiter.RateLimit;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
@@ -12,6 +14,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Budgets live in Redis and answer at once: HTTP 429 with 100010, never a hang. */
@@ -19,6 +23,9 @@ class RateLimitIT extends IntegrationTest {
 
     @Autowired
     RateLimiter limiter;
+
+    @Autowired
+    RedissonClient redisson;
 
     @Test
     void aSpentBudgetComesBackOnePermitPerShareOfItsInterval() throws Exception {
@@ -37,6 +44,54 @@ class RateLimitIT extends IntegrationTest {
         assertThat(limiter.awaitPermit(threeIn3s, key, Duration.ofSeconds(3))).isTrue();
         assertThat((System.nanoTime() - started) / 1_000_000).as("waited for the next permit").isBetween(300L, 1_300L);
         assertThat(limiter.awaitPermit(threeIn3s, key, Duration.ofMillis(200))).as("none within 200 ms").isFalse();
+    }
+
+    @Test
+    void aBatchsPermitsAreChargedTogetherInOrderAndEachOnlyOnce() {
+        RateLimit twoPerMinute = new RateLimit("test-batch", 2, Duration.ofMinutes(1));
+        String key = UUID.randomUUID().toString();
+        Charge charge = new Charge(twoPerMinute, key);
+        Permit first = limiter.defer(List.of(charge));
+        Permit second = limiter.defer(List.of(charge));
+        Permit third = limiter.defer(List.of(charge, new Charge(twoPerMinute, "other-" + key)));
+        Permit other = limiter.defer(List.of(new Charge(twoPerMinute, "other-" + key)));
+        assertThat(redisson.getKeys().getKeysStreamByPattern("*" + key).count()).as("nothing charged yet").isZero();
+
+        limiter.settle(List.of(first, second, third, other));
+
+        assertThat(List.of(first.refused(), second.refused(), third.refused(), other.refused()))
+                .as("the key's two permits go to the first two; the other key has one left after the third")
+                .containsExactly(false, false, true, false);
+        limiter.settle(List.of(first, second, third, other));
+        assertThat(first.refused()).as("a settled permit is not charged again").isFalse();
+        assertThat(refused(twoPerMinute, "other-" + key)).as("the other key's two permits are spent").isTrue();
+
+        String alone = UUID.randomUUID().toString();
+        Permit asked = limiter.defer(List.of(new Charge(twoPerMinute, alone)));
+        assertThat(asked.refused()).isFalse();
+        assertThat(asked.refused()).isFalse();
+        assertThat(refused(twoPerMinute, alone)).as("asked twice, charged once: one permit left").isFalse();
+        assertThat(refused(twoPerMinute, alone)).isTrue();
+    }
+
+    @Test
+    void aBudgetRedisCannotKeepLetsRequestsThroughUntilRedisAnswersAgain() throws Exception {
+        RateLimit onePerMinute = new RateLimit("test-broken", 1, Duration.ofMinutes(1));
+        String key = UUID.randomUUID().toString();
+        // the bucket made a list: the budget's script fails (WRONGTYPE) as it fails while Redis is away
+        String bucket = "luckify:{rate-budget}:test-broken:1/60000ms:" + key;
+        redisson.getList(bucket, StringCodec.INSTANCE).add("fault");
+        try {
+            assertThat(refused(onePerMinute, key)).isFalse();
+            assertThat(refused(onePerMinute, key)).as("unmetered, Redis is not even asked").isFalse();
+        } finally {
+            redisson.getKeys().delete(bucket);
+        }
+
+        // Redis is asked again a second after the failure, and the budget holds again
+        Thread.sleep(1_100);
+        assertThat(refused(onePerMinute, key)).isFalse();
+        assertThat(refused(onePerMinute, key)).isTrue();
     }
 
     private boolean refused(RateLimit limit, String key) {

@@ -79,7 +79,8 @@ class SponsorApiIT extends IntegrationTest {
                 + "\"name\":\"新名字\",\"desc\":\"\",\"avatar\":\"\",\"qr_code\":\"\",\"inputA\":\"a\",\"inputB\":\"b\"}", token);
 
         assertThat(update.code()).isEqualTo(200);
-        JsonNode detail = api.post(DETAIL, "{\"id\":" + id + "}").data();
+        // hidden now (isShow 2): only its owner reads it
+        JsonNode detail = api.post(DETAIL, "{\"id\":" + id + "}", token).data();
         assertThat(detail.path("name").asString()).isEqualTo("新名字");
         assertThat(detail.path("type").asInt()).isEqualTo(1);
         assertThat(detail.path("isShow").asInt()).isEqualTo(2);

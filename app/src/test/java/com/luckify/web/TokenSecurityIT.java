@@ -93,13 +93,13 @@ class TokenSecurityIT extends IntegrationTest {
     }
 
     @Test
-    void aTokenOfADeletedUserCannotBeRefreshed() throws Exception {
+    void aTokenOfADeletedUserIsDead() throws Exception {
         String token = sign(secret, 987_654_321_000L, Instant.now().plusSeconds(600));
 
         Response response = api.post("/usercenter/v1/user/refreshToken", "{}", token);
 
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.code()).isEqualTo(200005);
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.code()).isEqualTo(100003);
     }
 
     private static String sign(String key, long userId, Instant expiry) throws JOSEException {

@@ -6,6 +6,8 @@ import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -196,6 +198,8 @@ class UserApiIT extends IntegrationTest {
     void refreshTokenGivesAFreshTokenForTheSameUser() {
         String token = newUserToken();
         long userId = userIdOf(token);
+        // from its refreshAfter on (half of its seven days)
+        clock.set(Instant.now().plus(Duration.ofDays(4)));
 
         Response refreshed = api.post("/usercenter/v1/user/refreshToken", "{}", token);
 

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
+import com.luckify.support.LuckifyProcesses;
 import com.luckify.support.WeChatStub;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -111,6 +117,70 @@ class WeChatLoginIT extends IntegrationTest {
         assertThat(used.code()).isEqualTo(200010);
         assertThat(used.msg()).isEqualTo("微信登录失败");
         assertThat(unknown.code()).isEqualTo(200010);
+    }
+
+    @Test
+    void aHangingWeChatCostsALogInItsTimeoutsAndThenNotEvenThatUntilWeChatRecovers() throws Exception {
+        try {
+            // given WeChat stops answering, and more log-ins arrive at once than the client's 20 pooled connections
+            weChat.logInOutage(WeChatStub.Outage.HANGING);
+            List<String> codes = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                codes.add(registerCode("o-" + UUID.randomUUID()));
+            }
+            Map<String, Long> millis = new ConcurrentHashMap<>();
+
+            List<Response> answers = runConcurrently(codes.size(), codes, code -> {
+                long start = System.nanoTime();
+                Response response = wxLogin("{\"code\":\"" + code + "\"}");
+                millis.put(code, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                return response;
+            });
+
+            // then each is refused with the log-in code after the read timeout (1 s here) or the pool wait (0.5 s)
+            assertThat(answers).extracting(Response::code).containsOnly(200010);
+            assertThat(millis.values()).allSatisfy(ms -> assertThat(ms).isLessThan(3_000));
+            // and the circuit has opened: the next log-in is refused at once, without calling WeChat
+            int calls = weChat.logInCalls();
+            long start = System.nanoTime();
+            Response refused = wxLogin("{\"code\":\"" + registerCode("o-" + UUID.randomUUID()) + "\"}");
+            assertThat(refused.code()).isEqualTo(200010);
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+            assertThat(weChat.logInCalls()).isEqualTo(calls);
+
+            // when WeChat answers again, log-ins work again once the circuit has stayed open for its second
+            weChat.logInOutage(WeChatStub.Outage.NONE);
+            awaitLogInsWork();
+            assertThat(weChat.logInCalls()).isGreaterThan(calls);
+        } finally {
+            weChat.logInOutage(WeChatStub.Outage.NONE);
+        }
+    }
+
+    @Test
+    void weChatSystemErrorsOpenTheCircuitLikeSilence() throws Exception {
+        try {
+            weChat.logInOutage(WeChatStub.Outage.FAILING);
+            for (int i = 0; i < 20; i++) {
+                assertThat(wxLogin("{\"code\":\"" + registerCode("o-" + UUID.randomUUID()) + "\"}").code())
+                        .isEqualTo(200010);
+            }
+            int calls = weChat.logInCalls();
+
+            assertThat(wxLogin("{\"code\":\"" + registerCode("o-" + UUID.randomUUID()) + "\"}").code()).isEqualTo(200010);
+
+            assertThat(weChat.logInCalls()).as("not called while the circuit is open").isEqualTo(calls);
+            weChat.logInOutage(WeChatStub.Outage.NONE);
+            awaitLogInsWork();
+        } finally {
+            weChat.logInOutage(WeChatStub.Outage.NONE);
+        }
+    }
+
+    /** Log-ins succeed again within a few seconds (the test profile's circuit stays open for 1 s). */
+    private void awaitLogInsWork() throws InterruptedException {
+        LuckifyProcesses.await("WeChat log-ins work again", 10,
+                () -> wxLogin("{\"code\":\"" + registerCode("o-" + UUID.randomUUID()) + "\"}").code() == 200);
     }
 
     @Test

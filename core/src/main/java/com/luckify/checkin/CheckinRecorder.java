@@ -4,22 +4,29 @@ import com.luckify.common.BusinessCalendar;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.GroupCommit.Outcome;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Outbox;
+import com.luckify.common.RateLimiter;
 import com.luckify.points.PointsLedger;
 import com.luckify.points.PointsReason;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes check-ins: the record (one per user and business day, by the unique key), the reward paid into the
- * ledger, the task progress and the CheckedIn event, in one transaction, for one check-in or for a batch.
+ * ledger, the task progress and the CheckedIn event, in one transaction, for one check-in or for a batch. A
+ * transaction that InnoDB picks as a deadlock victim or whose lock wait times out runs again whole ({@link LockRetry}).
  */
 @Component
 class CheckinRecorder {
@@ -30,10 +37,11 @@ class CheckinRecorder {
     private final Outbox outbox;
     private final BusinessCalendar calendar;
     private final CheckinRewards rewards;
-    private final TransactionTemplate tx;
+    private final LockRetry tx;
+    private final RateLimiter limiter;
 
     CheckinRecorder(CheckinMapper checkins, PointsLedger ledger, TaskService tasks, Outbox outbox,
-            BusinessCalendar calendar, CheckinRewards rewards, TransactionTemplate tx) {
+            BusinessCalendar calendar, CheckinRewards rewards, LockRetry tx, RateLimiter limiter) {
         this.checkins = checkins;
         this.ledger = ledger;
         this.tasks = tasks;
@@ -41,13 +49,17 @@ class CheckinRecorder {
         this.calendar = calendar;
         this.rewards = rewards;
         this.tx = tx;
+        this.limiter = limiter;
     }
 
     /** One check-in; a second one the same business day fails with {@link ErrorCode#CHECKIN_REPEAT}. */
     CheckinResult recordOne(CheckinRequest request) {
+        if (request.budget().refused()) {
+            throw BusinessException.of(ErrorCode.TOO_MANY_REQUESTS);
+        }
         LocalDate today = calendar.dayOf(request.at());
         try {
-            return tx.execute(status -> {
+            return tx.inTransaction(status -> {
                 Integer yesterday = checkins.continuousDaysOn(request.userId(), today.minusDays(1));
                 Planned planned = plan(request, today, yesterday);
                 checkins.insert(request.userId(), today, planned.streakDay(), planned.continuousDays(), planned.reward());
@@ -64,22 +76,49 @@ class CheckinRecorder {
     }
 
     /**
-     * A batch of check-ins in one transaction, each as {@link #recordOne} would write it; their results in order.
-     * Throws, and writes nothing, when any of them cannot be written as it is (a second check-in the same day
-     * among them or already stored, a user twice): each is then written on its own, with its own answer.
+     * A batch of check-ins in one transaction, each as {@link #recordOne} would write it; their results in order. A
+     * repeat (a user twice in the batch, or already checked in that day) is refused with
+     * {@link ErrorCode#CHECKIN_REPEAT} from the batch itself: the query for yesterday's streaks also brings the
+     * check-ins already stored for the day, so a repeat costs no statement more and never sends the others one by
+     * one. The unique (user, day) key stays the final word: a check-in stored meanwhile by another process makes
+     * the insert fail, and then, having written nothing, this throws and each is written on its own.
      */
     List<Outcome<CheckinResult>> recordBatch(List<CheckinRequest> batch) {
-        return tx.execute(status -> {
+        // the whole batch's budgets in one Redis round trip, before the transaction, so no connection waits for
+        // Redis; a batch that falls back to one by one keeps these answers (a permit is charged once)
+        limiter.settle(batch.stream().map(CheckinRequest::budget).toList());
+        Set<CheckinRequest> overBudget = Collections.newSetFromMap(new IdentityHashMap<>());
+        batch.stream().filter(request -> request.budget().refused()).forEach(overBudget::add);
+        return tx.inTransaction(status -> {
             List<Long> userIds = batch.stream().map(CheckinRequest::userId).distinct().toList();
             List<LocalDate> days = batch.stream().map(request -> calendar.dayOf(request.at())).toList();
-            Map<UserDay, Integer> streaks = new HashMap<>();
-            checkins.continuousDaysOnAny(userIds, days.stream().map(day -> day.minusDays(1)).distinct().toList())
-                    .forEach(row -> streaks.put(new UserDay(row.userId(), row.checkinDate()), row.continuousDays()));
+            Set<LocalDate> asked = new HashSet<>(days);
+            days.forEach(day -> asked.add(day.minusDays(1)));
+            // a user's continuous days on each day asked for, as stored or as this batch will write them
+            Map<UserDay, Integer> checkedIn = new HashMap<>();
+            checkins.continuousDaysOnAny(userIds, asked)
+                    .forEach(row -> checkedIn.put(new UserDay(row.userId(), row.checkinDate()), row.continuousDays()));
+            List<Outcome<CheckinResult>> outcomes = new ArrayList<>(batch.size());
             List<Planned> plans = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 CheckinRequest request = batch.get(i);
+                if (overBudget.contains(request)) {
+                    outcomes.add(Outcome.refused(BusinessException.of(ErrorCode.TOO_MANY_REQUESTS)));
+                    continue;
+                }
                 LocalDate today = days.get(i);
-                plans.add(plan(request, today, streaks.get(new UserDay(request.userId(), today.minusDays(1)))));
+                UserDay key = new UserDay(request.userId(), today);
+                if (checkedIn.containsKey(key)) {
+                    outcomes.add(Outcome.refused(BusinessException.of(ErrorCode.CHECKIN_REPEAT)));
+                    continue;
+                }
+                Planned planned = plan(request, today, checkedIn.get(new UserDay(request.userId(), today.minusDays(1))));
+                checkedIn.put(key, planned.continuousDays());
+                plans.add(planned);
+                outcomes.add(null); // answered once written, below
+            }
+            if (plans.isEmpty()) {
+                return outcomes;
             }
             // rows in user id order: two batches lock what they share in the same order
             List<Planned> byUser = plans.stream().sorted(Comparator.comparingLong(p -> p.request().userId())).toList();
@@ -92,7 +131,9 @@ class CheckinRecorder {
             tasks.advanceAll(byUser.stream()
                     .map(p -> new TaskService.UserEvent(p.request().userId(), TaskEvent.CHECKIN, p.request().at())).toList());
             outbox.recordAll(byUser.stream().map(Planned::event).toList());
-            return plans.stream().map(p -> Outcome.of(p.result(balances.get(p.request().userId())))).toList();
+            Iterator<Planned> written = plans.iterator();
+            return outcomes.stream().map(refused -> refused != null ? refused
+                    : Outcome.of(written.next().resultWith(balances))).toList();
         });
     }
 
@@ -118,11 +159,16 @@ class CheckinRecorder {
 
         Outbox.Event event() {
             return new Outbox.Event("CheckedIn", "user", request.userId(), Map.of("userId", request.userId(),
-                    "day", day.toString(), "continuousDays", continuousDays, "streakDay", streakDay, "reward", reward));
+                    "day", day.toString(), "continuousDays", continuousDays, "streakDay", streakDay, "reward", reward),
+                    request.trace());
         }
 
         CheckinResult result(long balance) {
             return new CheckinResult(streakDay, reward, balance);
+        }
+
+        CheckinResult resultWith(Map<Long, Long> balances) {
+            return result(balances.get(request.userId()));
         }
     }
 }

@@ -5,13 +5,13 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.LockRetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reward of each day of the check-in cycle, from {@code checkin_reward}: seeded from
@@ -27,14 +27,14 @@ public class CheckinRewards {
     private final CheckinMapper checkins;
     private final CheckinProperties properties;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final LoadingCache<Object, List<Integer>> cache;
 
-    CheckinRewards(CheckinMapper checkins, CheckinProperties properties, AuditLog audit, TransactionTemplate tx) {
+    CheckinRewards(CheckinMapper checkins, CheckinProperties properties, AuditLog audit, LockRetry lockRetry) {
         this.checkins = checkins;
         this.properties = properties;
         this.audit = audit;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.cache = Caffeine.newBuilder().expireAfterWrite(RELOAD).build(key -> load());
     }
 
@@ -61,7 +61,7 @@ public class CheckinRewards {
         if (rewards == null || rewards.size() != 7 || rewards.stream().anyMatch(r -> r == null || r < 0 || r > 100_000)) {
             throw ActionRefused.of("checkin.rewards-invalid", "seven rewards of 0 to 100000 are needed");
         }
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             List<Integer> before = load();
             for (int day = 1; day <= 7; day++) {
                 checkins.setReward(day, rewards.get(day - 1));

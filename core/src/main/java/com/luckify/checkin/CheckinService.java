@@ -1,7 +1,12 @@
 package com.luckify.checkin;
 
 import com.luckify.common.BusinessCalendar;
+import com.luckify.common.BusinessException;
+import com.luckify.common.BusinessMetrics;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.EventTracing;
+import com.luckify.common.RateLimiter;
+import com.luckify.common.RateLimiter.Charge;
 import com.luckify.points.PointsLedger;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,9 +26,16 @@ public class CheckinService {
     private final TaskService tasks;
     private final BusinessCalendar calendar;
     private final CheckinRewards rewards;
+    private final RateLimiter limiter;
+    private final EventTracing tracing;
+    private final BusinessMetrics metrics;
 
     CheckinService(CheckinMapper checkins, CheckinWriter writer, PointsLedger ledger, TaskService tasks,
-            BusinessCalendar calendar, CheckinRewards rewards) {
+            BusinessCalendar calendar, CheckinRewards rewards, RateLimiter limiter, EventTracing tracing,
+            BusinessMetrics metrics) {
+        this.metrics = metrics;
+        this.limiter = limiter;
+        this.tracing = tracing;
         this.checkins = checkins;
         this.writer = writer;
         this.ledger = ledger;
@@ -32,9 +44,23 @@ public class CheckinService {
         this.rewards = rewards;
     }
 
-    /** Checks the user in for today; a second check-in the same business day fails with {@link ErrorCode#CHECKIN_REPEAT}. */
-    public CheckinResult checkin(long userId) {
-        return writer.write(new CheckinRequest(userId, calendar.now()));
+    /**
+     * Checks the user in for today; a second check-in the same business day fails with {@link ErrorCode#CHECKIN_REPEAT}.
+     * The {@code budgets} are charged when the check-in's batch is written, with the whole batch's in one Redis
+     * round trip: one over its budget fails with {@link ErrorCode#TOO_MANY_REQUESTS}, having written nothing.
+     */
+    public CheckinResult checkin(long userId, List<Charge> budgets) {
+        try {
+            CheckinResult result = writer.write(new CheckinRequest(userId, calendar.now(), limiter.defer(budgets),
+                    tracing.current()));
+            metrics.checkin("recorded");
+            return result;
+        } catch (BusinessException e) {
+            if (e.errorCode() == ErrorCode.CHECKIN_REPEAT) {
+                metrics.checkin("repeat");
+            }
+            throw e;
+        }
     }
 
     /** Subscribers who have not checked in today, after {@code afterUserId}: for the reminder job. */

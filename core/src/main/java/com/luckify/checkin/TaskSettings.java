@@ -3,10 +3,10 @@ package com.luckify.checkin;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.LockRetry;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Task rewards and limits as staff set them. The ids and the events that drive each task are part of the
@@ -18,12 +18,12 @@ public class TaskSettings {
 
     private final TaskMapper tasks;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
 
-    TaskSettings(TaskMapper tasks, AuditLog audit, TransactionTemplate tx) {
+    TaskSettings(TaskMapper tasks, AuditLog audit, LockRetry lockRetry) {
         this.tasks = tasks;
         this.audit = audit;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
     }
 
     public List<TaskDefinition> all() {
@@ -34,7 +34,7 @@ public class TaskSettings {
         if (integral < 1 || integral > 100_000 || needCount < 1 || needCount > 1_000) {
             throw ActionRefused.of("task.invalid", "a reward of 1 to 100000 and 1 to 1000 events per period are needed");
         }
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             TaskDefinition before = all().stream().filter(task -> task.id() == taskId).findFirst()
                     .orElseThrow(() -> ActionRefused.of("task.not-found", "no task " + taskId));
             tasks.updateDefinition(taskId, integral, needCount, enabled);

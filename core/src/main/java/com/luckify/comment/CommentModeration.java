@@ -4,6 +4,7 @@ import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
 import com.luckify.common.BusinessCalendar;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Paged;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The moderators' side of prize shows: the review queue, approve / hide / delete / restore (one at a time or in
@@ -27,17 +27,17 @@ public class CommentModeration {
     private final CommentMapper comments;
     private final AuditLog audit;
     private final CommentReadCache cache;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final BusinessCalendar calendar;
     private final Clock clock;
 
     CommentModeration(ModerationMapper moderation, CommentMapper comments, AuditLog audit, CommentReadCache cache,
-            TransactionTemplate tx, BusinessCalendar calendar, Clock clock) {
+            LockRetry lockRetry, BusinessCalendar calendar, Clock clock) {
         this.moderation = moderation;
         this.comments = comments;
         this.audit = audit;
         this.cache = cache;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -101,15 +101,23 @@ public class CommentModeration {
         });
     }
 
-    /** All of a bulk action or none: one transaction, so a failure half-way leaves every comment as it was. */
+    /**
+     * All of a bulk action or none: one transaction, so a failure half-way leaves every comment as it was. Each
+     * comment is locked as it is read, in id order (so two bulk actions never lock in opposite orders): a second
+     * moderator approving the same comment at the same moment sees it approved and changes nothing.
+     */
     private int each(Collection<Long> commentIds, Change change) {
         if (commentIds.isEmpty()) {
             throw ActionRefused.of("comment.none-selected", "no comment selected");
         }
-        Integer changed = tx.execute(status -> {
+        Integer changed = lockRetry.inTransaction(status -> {
             int n = 0;
             for (long id : commentIds.stream().distinct().sorted().toList()) {
-                if (change.apply(id, require(id))) {
+                ModeratedComment before = moderation.lock(id);
+                if (before == null) {
+                    throw ActionRefused.of("comment.not-found", "no comment " + id);
+                }
+                if (change.apply(id, before)) {
                     n++;
                 }
             }
@@ -137,7 +145,7 @@ public class CommentModeration {
         if (clean.isEmpty() || clean.length() > MAX_WORD_LENGTH) {
             throw ActionRefused.of("word.invalid", "a word has 1 to " + MAX_WORD_LENGTH + " characters");
         }
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             try {
                 moderation.insertWord(clean);
             } catch (DuplicateKeyException listed) {
@@ -148,7 +156,7 @@ public class CommentModeration {
     }
 
     public void removeSensitiveWord(StaffActor actor, long wordId) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             String word = moderation.word(wordId);
             if (word == null || moderation.deleteWord(wordId) == 0) {
                 throw ActionRefused.of("word.not-found", "no sensitive word " + wordId);

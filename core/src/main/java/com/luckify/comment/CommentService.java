@@ -2,10 +2,10 @@ package com.luckify.comment;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.LockRetry;
 import com.luckify.lottery.ParticipationService;
 import com.luckify.lottery.Prize;
 import com.luckify.upload.UploadService;
-import com.luckify.user.UserService;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Prize shows (晒单): only a lottery's winners post them, only the author edits them, the author or a
@@ -30,39 +29,40 @@ public class CommentService {
     private final CommentModerator moderator;
     private final ParticipationService participations;
     private final UploadService uploads;
-    private final UserService users;
     private final CommentProperties properties;
     private final LikeRankSnapshots snapshots;
     private final CommentReadCache cache;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final Clock clock;
 
     CommentService(CommentMapper comments, CommentModerator moderator, ParticipationService participations,
-            UploadService uploads, UserService users, CommentProperties properties, LikeRankSnapshots snapshots,
-            CommentReadCache cache, TransactionTemplate tx, Clock clock) {
+            UploadService uploads, CommentProperties properties, LikeRankSnapshots snapshots,
+            CommentReadCache cache, LockRetry lockRetry, Clock clock) {
         this.comments = comments;
         this.moderator = moderator;
         this.participations = participations;
         this.uploads = uploads;
-        this.users = users;
         this.properties = properties;
         this.snapshots = snapshots;
         this.cache = cache;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.clock = clock;
     }
 
     /** Posts a prize show for a lottery the author won; an empty prize name becomes the won prize's name. */
     public PostedComment add(long authorId, long lotteryId, CommentDraft draft) {
-        users.requireNotBlacklisted(authorId);
         Prize prize = participations.prizeWonBy(authorId, lotteryId)
                 .orElseThrow(() -> BusinessException.of(ErrorCode.COMMENT_NOT_WINNER));
         CommentDraft checked = checkedDraft(authorId, draft, prize.name());
         CommentModerator.Verdict verdict = moderator.judge(authorId, checked);
-        NewCommentRow row = new NewCommentRow(authorId, lotteryId, checked, verdict);
-        comments.insert(row);
+        // judged (WeChat may be asked) before the transaction: a lock contest runs the insert again, not the judging
+        long id = lockRetry.inTransaction(status -> {
+            NewCommentRow row = new NewCommentRow(authorId, lotteryId, checked, verdict);
+            comments.insert(row);
+            return row.id;
+        });
         cache.invalidate();
-        return new PostedComment(row.id, verdict.state());
+        return new PostedComment(id, verdict.state());
     }
 
     /**
@@ -70,13 +70,13 @@ public class CommentService {
      * that a comment a moderator hid stays hidden.
      */
     public PostedComment update(long authorId, long commentId, CommentDraft draft) {
-        users.requireNotBlacklisted(authorId);
         Comment current = requireOwnLive(authorId, commentId);
         CommentDraft checked = checkedDraft(authorId, draft, current.prizeName());
         CommentModerator.Verdict verdict = current.moderationState() == ModerationState.HIDDEN
                 ? new CommentModerator.Verdict(ModerationState.HIDDEN, "hidden by a moderator")
                 : moderator.judge(authorId, checked);
-        if (comments.updateByAuthor(commentId, authorId, checked, verdict.state(), verdict.reason()) == 0) {
+        if (lockRetry.inTransaction(status -> comments.updateByAuthor(commentId, authorId, checked, verdict.state(),
+                verdict.reason())) == 0) {
             // deleted between the read and the write
             throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
         }
@@ -93,7 +93,7 @@ public class CommentService {
         if (author != authorId) {
             throw BusinessException.of(ErrorCode.COMMENT_NOT_OWNED);
         }
-        if (comments.deleteByAuthor(commentId, authorId, clock.instant()) > 0) {
+        if (lockRetry.inTransaction(status -> comments.deleteByAuthor(commentId, authorId, clock.instant())) > 0) {
             cache.invalidate();
         }
     }
@@ -103,7 +103,7 @@ public class CommentService {
         if (comments.authorOf(commentId) == null) {
             throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
         }
-        if (comments.deleteByStaff(commentId, staffId, clock.instant()) > 0) {
+        if (lockRetry.inTransaction(status -> comments.deleteByStaff(commentId, staffId, clock.instant())) > 0) {
             cache.invalidate();
         }
     }
@@ -111,7 +111,7 @@ public class CommentService {
     /** Likes the comment, or takes the like back if the user already liked it. */
     public PraiseResult togglePraise(long userId, long commentId) {
         try {
-            PraiseResult result = tx.execute(status -> {
+            PraiseResult result = lockRetry.inTransaction(status -> {
                 Comment comment = comments.lockLive(commentId);
                 if (comment == null || !visibleTo(comment, userId)) {
                     throw BusinessException.of(ErrorCode.COMMENT_NOT_FOUND);
@@ -190,7 +190,8 @@ public class CommentService {
         }
         if (ranked == null) {
             ranked = comments.rank(query.viewerId(), query.lotteryId(), true, null, 0, LikeRankSnapshots.SIZE);
-            token = ranked.size() > query.size() ? snapshots.save(ranked) : null;
+            // no token when Redis could not keep the snapshot: the next page then continues by (likes, id)
+            token = ranked.size() > query.size() ? snapshots.save(ranked).orElse(null) : null;
         }
         int from = Math.min(after.offset(), ranked.size());
         int to = Math.min(from + query.size(), ranked.size());
@@ -206,8 +207,9 @@ public class CommentService {
                 .forEach(comment -> byId.put(comment.id(), comment));
         List<ListedComment> page = slice.stream().map(r -> byId.get(r.id())).filter(Objects::nonNull).toList();
         RankedComment lastServed = slice.get(slice.size() - 1);
-        String next = to < ranked.size() ? CommentCursor.inSnapshot(token, to, lastServed)
-                : full ? CommentCursor.keyset(lastServed.praiseCount(), lastServed.id()) : "";
+        boolean more = to < ranked.size();
+        String next = more && token != null ? CommentCursor.inSnapshot(token, to, lastServed)
+                : more || full ? CommentCursor.keyset(lastServed.praiseCount(), lastServed.id()) : "";
         return new CommentPage(items(page), next);
     }
 

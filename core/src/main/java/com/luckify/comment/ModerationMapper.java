@@ -22,6 +22,11 @@ interface ModerationMapper {
             + " moderation_reason, create_time, deleted_at, deleted_by_staff_id FROM `comment` WHERE id = #{id}")
     ModeratedComment find(long id);
 
+    /** {@link #find} with the row locked: two moderators acting on one comment take turns and see each other's change. */
+    @Select("SELECT id, user_id, lottery_id, prize_name, content, pics, praise_count, moderation_state,"
+            + " moderation_reason, create_time, deleted_at, deleted_by_staff_id FROM `comment` WHERE id = #{id} FOR UPDATE")
+    ModeratedComment lock(long id);
+
     /** Review decisions apply to comments that are not deleted; {@code update_time} is the author's edit time. */
     @Update("UPDATE `comment` SET moderation_state = #{state}, moderation_reason = #{reason}, update_time = update_time"
             + " WHERE id = #{id} AND deleted_at IS NULL")

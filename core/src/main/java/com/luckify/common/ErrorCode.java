@@ -16,6 +16,8 @@ public enum ErrorCode {
     REDIS_ERROR(100009, "redis错误"),
     TOO_MANY_REQUESTS(100010, "请求过于频繁，请稍后再试"),
     METHOD_NOT_ALLOWED(100011, "请求方法不支持"),
+    // a bounded queue is full or its wait ran out: nothing was written, the client may retry (HTTP 503)
+    SERVICE_BUSY(100012, "系统繁忙，请稍后再试"),
 
     USER_NOT_FOUND(200005, "获取用户信息失败"),
     MOBILE_ALREADY_REGISTERED(200008, "用户已注册"),
@@ -26,6 +28,18 @@ public enum ErrorCode {
     SPONSOR_NOT_FOUND(200012, "赞助商不存在"),
     SPONSOR_NOT_OWNED(200013, "无权操作该赞助商"),
     SPONSOR_IN_USE(200014, "赞助商正被进行中的抽奖使用，不能删除"),
+    TOKEN_REFRESH_TOO_EARLY(200020, "token尚未到可刷新时间"),
+    // real people: a mobile verified by WeChat's phone-number button (bindMobile, registration with a phone code)
+    PHONE_CODE_INVALID(200021, "手机号授权已失效，请重新授权"),
+    // WeChat busy, over its quota or unreachable: nothing was bound, the client may try again (HTTP 503)
+    WECHAT_PHONE_UNAVAILABLE(200022, "微信手机号验证暂不可用，请稍后再试"),
+    MOBILE_BOUND_TO_ANOTHER(200023, "该手机号已被其他账号绑定"),
+    // luckify.user.real-people.*: what an account without a verified mobile (or WeChat identity) may not do
+    REAL_PERSON_REQUIRED_FOR_INSTANT(200024, "参与即抽即中前请先绑定手机号"),
+    REAL_PERSON_REQUIRED_FOR_PRIZE_CLAIM(200025, "领奖前请先绑定手机号"),
+    REAL_PERSON_REQUIRED_FOR_LOTTERY_CREATION(200026, "发起抽奖前请先绑定手机号"),
+    REGISTRATION_CLOSED(200027, "暂不开放手机号注册，请使用微信登录"),
+    PHONE_CODE_REQUIRED(200028, "注册需要先通过微信验证手机号"),
 
     UPLOAD_EMPTY(300001, "上传的文件为空"),
     UPLOAD_NOT_IMAGE(300002, "只能上传 PNG、JPEG、GIF 或 WebP 图片"),
@@ -56,6 +70,17 @@ public enum ErrorCode {
     PRIZE_NOT_WON(500046, "未中奖，没有可领取的奖品"),
     PRIZE_CLAIM_CLOSED(500047, "已过领奖截止时间"),
     PRIZE_ALREADY_CLAIMED(500048, "奖品已领取"),
+    // creation limits (luckify.lottery.limits.*): each refusal's message names the limit in force
+    TOO_MANY_PRIZES(500049, "奖品种类超过上限"),
+    PRIZE_UNITS_OVER_LIMIT(500050, "单个奖品份数超过上限"),
+    LOTTERY_UNITS_OVER_LIMIT(500051, "奖品总份数超过上限"),
+    OPEN_LOTTERIES_OVER_LIMIT(500052, "进行中的抽奖数量已达上限"),
+    CLOCK_TASK_MULTIPLIER_OVER_LIMIT(500053, "打卡任务的中奖倍数超过上限"),
+    // proven clock tasks: completeClockTask redeems the ticket startClockTask issued, once the task's time is up
+    CLOCK_TASK_TICKET_REQUIRED(500054, "请先开始打卡任务"),
+    CLOCK_TASK_TOO_EARLY(500055, "打卡任务时间未到"),
+    CLOCK_TASK_TICKET_INVALID(500056, "打卡凭证无效"),
+    CLOCK_TASK_TICKET_USED(500057, "打卡凭证已使用"),
 
     COMMENT_NOT_FOUND(600007, "查找评论失败"),
     COMMENT_NOT_WINNER(600014, "只有中奖用户才能晒单"),

@@ -28,15 +28,19 @@ public class EventDeliveries {
     };
 
     private final EventDeliveryMapper deliveries;
+    private final EventTracing tracing;
     private final Map<Subscription, DomainEventHandler> handlers = new EnumMap<>(Subscription.class);
     private final TransactionTemplate tx;
     private final int maxAttempts;
     private final String instance;
+    private final BusinessMetrics metrics;
 
-    EventDeliveries(EventDeliveryMapper deliveries, List<DomainEventHandler> handlers, TransactionTemplate tx,
-            @Value("${luckify.events.max-attempts:10}") int maxAttempts,
-            @Value("${luckify.instance-name:}") String instanceName) {
+    EventDeliveries(EventDeliveryMapper deliveries, EventTracing tracing, List<DomainEventHandler> handlers,
+            TransactionTemplate tx, @Value("${luckify.events.max-attempts:10}") int maxAttempts,
+            @Value("${luckify.instance-name:}") String instanceName, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.deliveries = deliveries;
+        this.tracing = tracing;
         // READ COMMITTED: under REPEATABLE READ, marking a batch done locks the record after its last event too,
         // which the relay is inserting the next deliveries behind; the two deadlocked under load. The handlers
         // lock rows by key only, so they need no gap locks either.
@@ -91,16 +95,18 @@ public class EventDeliveries {
         tx.executeWithoutResult(status -> {
             List<Long> undone = deliveries.lockUndone(key, eventIds, maxAttempts);
             if (!undone.isEmpty()) {
-                handler.handleAll(events(undone));
+                handle(handler, deliveries.events(undone));
                 deliveries.markDone(key, undone, instance);
+                AfterCommit.run(() -> metrics.eventDeliveries("delivered", undone.size()));
             }
         });
     }
 
     private void consumeOutsideTransaction(DomainEventHandler handler, long eventId) {
         try {
-            events(List.of(eventId)).forEach(handler::handle);
+            handle(handler, deliveries.events(List.of(eventId)));
             deliveries.markDone(handler.subscription().key(), List.of(eventId), instance);
+            metrics.eventDeliveries("delivered", 1);
         } catch (RuntimeException e) {
             recordFailure(handler.subscription(), eventId, e);
         }
@@ -115,14 +121,31 @@ public class EventDeliveries {
         String error = failure.toString();
         try {
             deliveries.recordFailure(subscription.key(), eventId, error.length() > 255 ? error.substring(0, 255) : error);
+            // retried later, or, its attempts spent, a dead letter for the console
+            Integer attempts = deliveries.attempts(subscription.key(), eventId);
+            metrics.eventDeliveries(attempts != null && attempts >= maxAttempts ? "dead_lettered" : "retried", 1);
         } catch (RuntimeException e) {
             // the database is away: the delivery stays undone and is sent again
             log.warn("could not record the failure of {} event {}: {}", subscription.key(), eventId, e.toString());
         }
     }
 
-    private List<DomainEvent> events(List<Long> ids) {
-        return deliveries.events(ids).stream().map(row -> new DomainEvent(row.id(), row.eventType(), row.aggregateType(),
-                row.aggregateId(), JSON.readValue(row.payload(), PAYLOAD), row.createTime())).toList();
+    /** Hands the events to the handler inside spans that continue the traces they were recorded in. */
+    private void handle(DomainEventHandler handler, List<EventDeliveryMapper.EventRow> rows) {
+        List<DomainEvent> events = rows.stream().map(row -> new DomainEvent(row.id(), row.eventType(),
+                row.aggregateType(), row.aggregateId(), JSON.readValue(row.payload(), PAYLOAD), row.createTime())).toList();
+        List<EventTracing.Traced> traced = rows.stream().map(row -> new EventTracing.Traced(row.id(), row.eventType(),
+                new EventTrace(row.traceParent(), row.traceState()))).toList();
+        tracing.handling(handler.subscription(), traced,
+                event -> log.debug("{} handling event {} ({})", handler.subscription().key(), event.id(), event.type()),
+                () -> run(handler, events));
+    }
+
+    private static void run(DomainEventHandler handler, List<DomainEvent> events) {
+        if (handler.transactional()) {
+            handler.handleAll(events);
+        } else {
+            events.forEach(handler::handle);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.luckify.common;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -27,9 +28,9 @@ interface EventDeliveryMapper {
     List<Long> undone(@Param("subscription") String subscription, @Param("ids") List<Long> ids,
             @Param("maxAttempts") int maxAttempts);
 
-    @Select("<script>SELECT id, event_type, aggregate_type, aggregate_id, payload, create_time FROM outbox_event "
-            + "WHERE id IN " + IDS + " ORDER BY id</script>")
-    List<OutboxMapper.OutboxRow> events(@Param("ids") List<Long> ids);
+    @Select("<script>SELECT id, event_type, aggregate_type, aggregate_id, payload, create_time, trace_parent, trace_state "
+            + "FROM outbox_event WHERE id IN " + IDS + " ORDER BY id</script>")
+    List<EventRow> events(@Param("ids") List<Long> ids);
 
     @Update("<script>UPDATE event_delivery SET done_time = CURRENT_TIMESTAMP(3), done_by = #{doneBy} "
             + "WHERE subscription = #{subscription} AND event_id IN " + IDS + "</script>")
@@ -40,6 +41,10 @@ interface EventDeliveryMapper {
     @Update("UPDATE event_delivery SET attempts = attempts + 1, last_error = #{error}, relay_time = CURRENT_TIMESTAMP(3) "
             + "WHERE subscription = #{subscription} AND event_id = #{id} AND done_time IS NULL")
     void recordFailure(@Param("subscription") String subscription, @Param("id") long id, @Param("error") String error);
+
+    /** The failed attempts of one delivery so far, or null when there is no such delivery. */
+    @Select("SELECT attempts FROM event_delivery WHERE subscription = #{subscription} AND event_id = #{id}")
+    Integer attempts(@Param("subscription") String subscription, @Param("id") long id);
 
     /**
      * Undone deliveries due to be sent again, locked: never failed but sent more than {@code redeliverMs} ago (the
@@ -56,5 +61,10 @@ interface EventDeliveryMapper {
     void markRelayed(@Param("subscription") String subscription, @Param("ids") List<Long> ids);
 
     record Pending(String subscription, long eventId) {
+    }
+
+    /** An event as its consumers read it, with the trace context it was recorded in. */
+    record EventRow(long id, String eventType, String aggregateType, long aggregateId, String payload,
+            Instant createTime, String traceParent, String traceState) {
     }
 }

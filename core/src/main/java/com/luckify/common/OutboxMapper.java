@@ -11,12 +11,13 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface OutboxMapper {
 
-    @Insert("<script>INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload) VALUES "
-            + "<foreach item='e' collection='events' separator=','>"
-            + "(#{e.eventType}, #{e.aggregateType}, #{e.aggregateId}, #{e.payload})</foreach></script>")
+    @Insert("<script>INSERT INTO outbox_event (event_type, aggregate_type, aggregate_id, payload, trace_parent, "
+            + "trace_state) VALUES <foreach item='e' collection='events' separator=','>(#{e.eventType}, "
+            + "#{e.aggregateType}, #{e.aggregateId}, #{e.payload}, #{e.traceParent}, #{e.traceState})</foreach></script>")
     void insertAll(@Param("events") List<NewEvent> events);
 
-    record NewEvent(String eventType, String aggregateType, long aggregateId, String payload) {
+    record NewEvent(String eventType, String aggregateType, long aggregateId, String payload, String traceParent,
+            String traceState) {
     }
 
     /** Locks the oldest unrelayed events; rows another relay holds are skipped, not waited for. */

@@ -38,6 +38,11 @@ public enum Subscription {
         return Arrays.stream(values()).filter(subscription -> subscription.key.equals(key)).findFirst();
     }
 
+    /** The event types this subscription listens to. */
+    public Set<String> eventTypes() {
+        return eventTypes;
+    }
+
     public boolean wants(String eventType) {
         return eventTypes.contains(eventType);
     }

@@ -20,6 +20,15 @@ public final class DrawAlgorithm {
 
     private final Mac mac;
 
+    /**
+     * Whether a draw recorded with this algorithm name and version is one the specification describes (so a verifier
+     * can recompute it). A later change of the algorithm gets a new version, and old draws keep theirs: verifiers
+     * dispatch on both and refuse what they do not know.
+     */
+    public static boolean specifies(String algorithm, int version) {
+        return NAME.equals(algorithm) && version == VERSION;
+    }
+
     public DrawAlgorithm(byte[] seed) {
         try {
             mac = Mac.getInstance("HmacSHA256");
@@ -42,5 +51,21 @@ public final class DrawAlgorithm {
     /** The participant's key: the higher, the earlier they win. */
     public double key(Entrant entrant) {
         return StrictMath.log(uniform(entrant.userId())) / entrant.weight();
+    }
+
+    /** The participant's key as {@link #sortable(double)} gives it, for ranking outside Java. */
+    public long sortableKey(Entrant entrant) {
+        return sortable(key(entrant));
+    }
+
+    /**
+     * A key as a signed 64-bit integer that orders exactly as {@link Double#compare} orders the keys, so that a
+     * database can rank participants by integer comparison: no rounding on the way, and equal keys stay equal.
+     * The IEEE 754 bits of a non-negative double already order as signed integers; those of a negative double
+     * order backwards, so all but the sign bit are flipped.
+     */
+    public static long sortable(double key) {
+        long bits = Double.doubleToLongBits(key);
+        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 }

@@ -35,17 +35,18 @@ public final class DrawVerifier {
         verify(HexFormat.of().parseHex(args[0]), readParticipants(Path.of(args[1])), parsePrizes(args[2]), System.out);
     }
 
-    /** Prints the seed hash, digest and awards of a draw over these participants and prize units. */
-    public static List<Award> verify(byte[] seed, List<Entrant> participants, List<PrizeUnit> units, PrintStream out) {
+    /** Prints the seed hash, digest and awards of a draw over these participants and prizes. */
+    public static List<Award> verify(byte[] seed, List<Entrant> participants, List<PrizeRun> prizes, PrintStream out) {
         List<Entrant> ordered = new ArrayList<>(participants);
         ordered.sort(Comparator.comparingLong(Entrant::userId));
         ParticipantDigest digest = new ParticipantDigest();
-        WinnerSelection selection = new WinnerSelection(new DrawAlgorithm(seed), units.size());
+        int winners = (int) Math.min(Awards.units(prizes), ordered.size());
+        WinnerSelection selection = new WinnerSelection(new DrawAlgorithm(seed), winners);
         for (Entrant entrant : ordered) {
             digest.add(entrant);
             selection.offer(entrant);
         }
-        List<Award> awards = Awards.assign(selection.winners(), units);
+        List<Award> awards = Awards.assign(selection.winners(), prizes);
         out.println("algorithm " + DrawAlgorithm.NAME + " v" + DrawAlgorithm.VERSION);
         out.println("seed sha-256 " + sha256Hex(seed));
         out.println("participants " + ordered.size() + " digest " + digest.finish());
@@ -68,15 +69,13 @@ public final class DrawVerifier {
         return entrants;
     }
 
-    static List<PrizeUnit> parsePrizes(String spec) {
-        List<PrizeUnit> units = new ArrayList<>();
+    static List<PrizeRun> parsePrizes(String spec) {
+        List<PrizeRun> prizes = new ArrayList<>();
         for (String prize : spec.split(",")) {
             String[] parts = prize.trim().split(":");
-            for (int i = 0; i < Integer.parseInt(parts[2]); i++) {
-                units.add(new PrizeUnit(Long.parseLong(parts[0]), Integer.parseInt(parts[1])));
-            }
+            prizes.add(new PrizeRun(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2])));
         }
-        return units;
+        return prizes;
     }
 
     private static String sha256Hex(byte[] bytes) {

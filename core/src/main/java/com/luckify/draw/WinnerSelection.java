@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.PriorityQueue;
 
 /**
- * Keeps the K best participants seen so far, whatever their number, in memory proportional to K (the prize
- * units): participants can be offered in chunks, and the state saved between chunks and restored.
+ * Keeps the K best participants seen so far, whatever their number, in memory proportional to K: participants
+ * can be offered in chunks, and the state saved between chunks and restored. The verifier uses it with K = the
+ * winners; the draw job, which ranks in the database, only to skip writing participants who can no longer win
+ * when K is small ({@code batch-jobs/README.md}, {@code drawJob}).
  */
 public final class WinnerSelection {
 
@@ -28,17 +30,25 @@ public final class WinnerSelection {
         this.places = places;
     }
 
-    public void offer(Entrant entrant) {
+    /**
+     * Offers a participant; true when they are among the K best so far. A participant refused here can never win:
+     * the K-th best key only gets better as more participants come.
+     */
+    public boolean offer(Entrant entrant) {
         if (places == 0) {
-            return;
+            return false;
         }
         Scored scored = new Scored(entrant, algorithm.key(entrant));
         if (best.size() < places) {
             best.add(scored);
-        } else if (BEST_FIRST.compare(scored, best.peek()) < 0) {
+            return true;
+        }
+        if (BEST_FIRST.compare(scored, best.peek()) < 0) {
             best.poll();
             best.add(scored);
+            return true;
         }
+        return false;
     }
 
     /** The selected participants, best first: the first gets the first prize unit. */

@@ -7,9 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up, gives running instant lotteries whose Redis state is missing a fresh one from MySQL, so a
- * Redis that restarted empty does not keep them closed until the next reconciliation run. Until this has
- * run they fail closed, as always. A failure here only delays them: the reconciliation job retries.
+ * At start-up, gives running instant lotteries whose Redis state is missing a fresh one from MySQL (each under its
+ * rebuild lock, so processes starting together rebuild each lottery once), so they are ready before the first
+ * attempt. Until then they fail closed, as always. A failure here only delays them: the first attempt that finds a
+ * state missing asks for it again ({@link HotStateRebuilder}).
  */
 @Component
 class HotStateRecovery {

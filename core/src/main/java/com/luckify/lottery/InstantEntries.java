@@ -3,6 +3,7 @@ package com.luckify.lottery;
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.GroupCommit.Outcome;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Outbox;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,20 +12,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The MySQL side of instant attempts that Redis admitted: the entry, the unit taken with a {@code stock} guard,
- * and the LotteryJoined and PrizeWon events, in one transaction, for one attempt or for a batch of them.
+ * and the LotteryJoined and PrizeWon events, in one transaction, for one attempt or for a batch of them. A
+ * transaction that InnoDB picks as a deadlock victim or whose lock wait times out runs again whole ({@link LockRetry}).
  */
 @Component
 class InstantEntries {
 
     private final ParticipationMapper participations;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private final LockRetry tx;
 
-    InstantEntries(ParticipationMapper participations, Outbox outbox, TransactionTemplate tx) {
+    InstantEntries(ParticipationMapper participations, Outbox outbox, LockRetry tx) {
         this.participations = participations;
         this.outbox = outbox;
         this.tx = tx;
@@ -36,10 +37,11 @@ class InstantEntries {
      */
     long recordOne(InstantAttempt attempt) {
         try {
-            return tx.execute(status -> record(attempt));
+            return tx.inTransaction(status -> record(attempt));
         } catch (StockDrift drift) {
             // a unit Redis reserved but MySQL no longer has (drift the reconciliation job repairs) is no win
-            return tx.execute(status -> record(new InstantAttempt(attempt.lotteryId(), attempt.userId(), 0)));
+            return tx.inTransaction(status -> record(new InstantAttempt(attempt.lotteryId(), attempt.userId(), 0,
+                    attempt.trace())));
         }
     }
 
@@ -49,7 +51,7 @@ class InstantEntries {
      * duplicate entry, a unit MySQL no longer has, a failure): {@link #recordOne} then gives each its own outcome.
      */
     List<Outcome<Long>> recordBatch(List<InstantAttempt> batch) {
-        return tx.execute(status -> {
+        return tx.inTransaction(status -> {
             Set<Long> blacklisted = new HashSet<>(participations.blacklistedAmong(
                     batch.stream().map(InstantAttempt::userId).distinct().toList()));
             List<Outcome<Long>> outcomes = new ArrayList<>();
@@ -107,9 +109,10 @@ class InstantEntries {
     private static List<Outbox.Event> events(InstantAttempt attempt) {
         long lotteryId = attempt.lotteryId();
         Outbox.Event joined = new Outbox.Event("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId,
-                "userId", attempt.userId(), "instant", true));
+                "userId", attempt.userId(), "instant", true), attempt.trace());
         return attempt.reserved() == 0 ? List.of(joined) : List.of(joined, new Outbox.Event("PrizeWon", "lottery",
-                lotteryId, Map.of("lotteryId", lotteryId, "userId", attempt.userId(), "prizeId", attempt.reserved())));
+                lotteryId, Map.of("lotteryId", lotteryId, "userId", attempt.userId(), "prizeId", attempt.reserved()),
+                attempt.trace()));
     }
 
     /** MySQL had no unit left of a prize Redis reserved: the transaction, with its PrizeWon, is rolled back. */

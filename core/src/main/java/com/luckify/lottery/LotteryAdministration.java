@@ -4,6 +4,7 @@ import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
 import com.luckify.common.BusinessCalendar;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Outbox;
 import com.luckify.common.Paged;
 import com.luckify.sponsor.SponsorService;
@@ -14,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What campaign managers do with lotteries in the admin console: find them, create them for a user, publish test
@@ -35,15 +35,16 @@ public class LotteryAdministration {
     private final SponsorService sponsors;
     private final AuditLog audit;
     private final Outbox outbox;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final BusinessCalendar calendar;
+    private final LotteryLimits limits;
     private final Clock clock;
 
     LotteryAdministration(LotteryAdminMapper admin, LotteryMapper lotteries, LotteryService service,
             LotteryPublication publication, ParticipationService participations, UserService users,
             SponsorService sponsors,
             AuditLog audit, Outbox outbox,
-            TransactionTemplate tx, BusinessCalendar calendar, Clock clock) {
+            LockRetry lockRetry, BusinessCalendar calendar, LotteryLimits limits, Clock clock) {
         this.admin = admin;
         this.lotteries = lotteries;
         this.service = service;
@@ -53,8 +54,9 @@ public class LotteryAdministration {
         this.sponsors = sponsors;
         this.audit = audit;
         this.outbox = outbox;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.calendar = calendar;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -92,8 +94,8 @@ public class LotteryAdministration {
     /** Creates a lottery owned by {@code ownerId} with the same rules as the mini-program's createLottery. */
     public long create(StaffActor actor, long ownerId, LotteryDraft draft) {
         users.requireExists(ownerId);
-        Long id = tx.execute(status -> {
-            long created = service.create(ownerId, draft);
+        Long id = lockRetry.inTransaction(status -> {
+            long created = service.create(ownerId, draft, limits.forStaff());
             audit.record(actor, "lottery.create", "lottery", created, null, Map.of("ownerId", ownerId,
                     "name", draft.name(), "announceType", draft.announceType(), "published", draft.publish(),
                     "prizes", draft.prizes().size()));
@@ -110,7 +112,8 @@ public class LotteryAdministration {
     public void edit(StaffActor actor, long lotteryId, LotteryDraft draft) {
         Instant now = clock.instant();
         LotteryService.validate(draft, now);
-        tx.executeWithoutResult(status -> {
+        LotteryLimits.requireWithin(draft, limits.forStaff());
+        lockRetry.inTransactionWithoutResult(status -> {
             Lottery before = require(lotteryId);
             if (draft.sponsorId() != null) {
                 sponsors.requireOwnedForLottery(before.userId(), draft.sponsorId());
@@ -136,7 +139,7 @@ public class LotteryAdministration {
 
     /** Publishes a test lottery: from now on it is listed, can be joined, and has its draw seed or hot state. */
     public void publish(StaffActor actor, long lotteryId) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             Lottery before = require(lotteryId);
             if (admin.publish(lotteryId, clock.instant()) == 0) {
                 throw ActionRefused.of("lottery.cannot-publish", "lottery " + lotteryId + " is "
@@ -152,7 +155,7 @@ public class LotteryAdministration {
 
     /** Featured lotteries ({@code is_selected}) head the mini-program's selected list. */
     public void feature(StaffActor actor, long lotteryId, boolean featured) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             Lottery before = require(lotteryId);
             admin.setSelected(lotteryId, featured);
             audit.record(actor, featured ? "lottery.feature" : "lottery.unfeature", "lottery", lotteryId,
@@ -171,7 +174,7 @@ public class LotteryAdministration {
             throw ActionRefused.of("lottery.cancel-reason", "a cancellation needs a reason of at most "
                     + MAX_REASON_LENGTH + " characters");
         }
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             Lottery before = require(lotteryId);
             if (admin.cancel(lotteryId, why, clock.instant()) == 0) {
                 throw ActionRefused.of("lottery.cannot-cancel", "lottery " + lotteryId + " is "

@@ -18,8 +18,6 @@ interface LotteryMapper {
 
     void linkClockTask(@Param("lotteryId") long lotteryId);
 
-    void insertDrawRecord(@Param("lotteryId") long lotteryId, @Param("seed") byte[] seed, @Param("seedHash") String seedHash);
-
     Lottery findLottery(long id);
 
     List<Prize> findPrizes(long lotteryId);
@@ -39,6 +37,8 @@ interface LotteryMapper {
             @Param("now") Instant now);
 
     List<Lottery> createdBy(@Param("userId") long userId, @Param("cursor") Long cursor, @Param("size") int size);
+
+    int countOpenCreatedBy(@Param("userId") long userId, @Param("now") Instant now);
 
     int countLiveBySponsor(long sponsorId);
 

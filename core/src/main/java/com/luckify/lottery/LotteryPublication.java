@@ -4,16 +4,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a lottery needs from the moment it is published, whether at creation or later from the admin console:
- * its secret draw seed (by time or count, the hash is public from now on) or its instant-win hot state.
+ * its secret draw seed, sealed (by time or count, the hash is public from now on) or its instant-win hot state.
  */
 @Component
 class LotteryPublication {
 
-    private final LotteryMapper lotteries;
+    private final DrawSeeds seeds;
     private final InstantWinService instantWin;
 
-    LotteryPublication(LotteryMapper lotteries, InstantWinService instantWin) {
-        this.lotteries = lotteries;
+    LotteryPublication(DrawSeeds seeds, InstantWinService instantWin) {
+        this.seeds = seeds;
         this.instantWin = instantWin;
     }
 
@@ -22,8 +22,7 @@ class LotteryPublication {
         if (announceType == AnnounceType.INSTANT) {
             instantWin.rebuildHotState(lotteryId);
         } else {
-            DrawSeed seed = DrawSeed.generate();
-            lotteries.insertDrawRecord(lotteryId, seed.seed(), seed.sha256Hex());
+            seeds.createFor(lotteryId);
         }
     }
 }

@@ -2,19 +2,22 @@ package com.luckify.lottery;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Outbox;
 import com.luckify.sponsor.Sponsor;
 import com.luckify.sponsor.SponsorService;
+import com.luckify.user.UserService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating lotteries and reading them: the lists and the detail page. */
 @Service
+@EnableConfigurationProperties(LotteryLimits.class)
 public class LotteryService {
 
     private final LotteryMapper lotteries;
@@ -24,12 +27,14 @@ public class LotteryService {
     private final Outbox outbox;
     private final LotteryReadCache cache;
     private final WinnerBoard winnerBoard;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
+    private final UserService users;
+    private final LotteryLimits limits;
     private final Clock clock;
 
     LotteryService(LotteryMapper lotteries, ParticipationMapper participations, SponsorService sponsors,
             LotteryPublication publication, Outbox outbox, LotteryReadCache cache, WinnerBoard winnerBoard,
-            TransactionTemplate tx, Clock clock) {
+            LockRetry lockRetry, UserService users, LotteryLimits limits, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.sponsors = sponsors;
@@ -37,7 +42,9 @@ public class LotteryService {
         this.outbox = outbox;
         this.cache = cache;
         this.winnerBoard = winnerBoard;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
+        this.users = users;
+        this.limits = limits;
         this.clock = clock;
     }
 
@@ -47,12 +54,26 @@ public class LotteryService {
      * ready to be joined; if Redis cannot take the hot state, nothing is created.
      */
     public long create(long ownerId, LotteryDraft draft) {
+        return create(ownerId, draft, limits.forUsers());
+    }
+
+    /** As {@link #create(long, LotteryDraft)}, within the limits of {@code tier} (staff create larger lotteries). */
+    long create(long ownerId, LotteryDraft draft, LotteryLimits.Tier tier) {
         Instant now = clock.instant();
         validate(draft, now);
+        LotteryLimits.requireWithin(draft, tier);
         LotteryDraft normalized = draft.sponsorId() != null && draft.sponsorId() == 0 ? withoutSponsor(draft) : draft;
-        Long id = tx.execute(status -> {
+        // run again whole on a lost lock contest; an instant lottery's hot state is then installed under the new id
+        Long id = lockRetry.inTransaction(status -> {
+            if (tier.openPerCreator() > 0) {
+                // one creation per owner at a time, so two cannot both pass the count below
+                users.lockForCountedWrite(ownerId);
+            }
             if (normalized.sponsorId() != null) {
                 sponsors.requireOwnedForLottery(ownerId, normalized.sponsorId());
+            }
+            if (tier.openPerCreator() > 0 && lotteries.countOpenCreatedBy(ownerId, now) >= tier.openPerCreator()) {
+                throw LotteryLimits.openLotteriesRefusal(tier);
             }
             NewLotteryRow row = new NewLotteryRow(ownerId, normalized, normalized.publish() ? now : null);
             lotteries.insertLottery(row);

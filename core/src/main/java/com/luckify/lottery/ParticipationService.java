@@ -2,6 +2,7 @@ package com.luckify.lottery;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Outbox;
 import com.luckify.user.PublicUser;
 import com.luckify.user.UserService;
@@ -14,9 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Joining lotteries drawn later (by time or by count), clock tasks, and who joined or won what. */
+/** Joining lotteries drawn later (by time or by count), and who joined or won what (clock tasks: ClockTaskService). */
 @Service
 public class ParticipationService {
 
@@ -25,24 +25,27 @@ public class ParticipationService {
     private final UserService users;
     private final Outbox outbox;
     private final WinnerBoard winnerBoard;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final Clock clock;
 
     ParticipationService(LotteryMapper lotteries, ParticipationMapper participations, UserService users, Outbox outbox,
-            WinnerBoard winnerBoard, TransactionTemplate tx, Clock clock) {
+            WinnerBoard winnerBoard, LockRetry lockRetry, Clock clock) {
         this.lotteries = lotteries;
         this.participations = participations;
         this.users = users;
         this.outbox = outbox;
         this.winnerBoard = winnerBoard;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.clock = clock;
     }
 
     /**
      * Enters the user. One entry per user by the unique key; the participant count moves in the same
      * transaction with a guard that also caps a by-count lottery at its number, which raises the event the
-     * draw job listens for.
+     * draw job listens for. The count comes first: it takes the lottery's row lock before the entry's foreign
+     * key would share-lock that row, so joins of one lottery queue on the lock instead of deadlocking on it
+     * (two share locks each waiting for the other to let go), and a duplicate waits for the first entry to
+     * commit and then meets the unique key.
      */
     public void join(long userId, long lotteryId) {
         Lottery lottery = lotteries.findLottery(lotteryId);
@@ -50,14 +53,22 @@ public class ParticipationService {
         if (lottery.isInstant()) {
             throw BusinessException.of(ErrorCode.NOT_FOR_INSTANT_LOTTERY);
         }
-        users.requireNotBlacklisted(userId);
         try {
-            tx.executeWithoutResult(status -> {
-                participations.insert(lotteryId, userId, null);
+            lockRetry.inTransactionWithoutResult(status -> {
                 if (participations.countIn(lotteryId, clock.instant()) == 0) {
                     // closed since we looked: say why, from the row as it is now
                     JoinRules.requireOpen(lotteries.findLottery(lotteryId), clock.instant());
                     throw BusinessException.of(ErrorCode.LOTTERY_CLOSED);
+                }
+                // the count holds the lottery's row: a draw begun before it has committed is seen here, and a draw
+                // beginning now waits for this entry and draws it, so the published participants are the drawn ones
+                if (!"PENDING".equals(participations.drawStateLocked(lotteryId))) {
+                    throw BusinessException.of(ErrorCode.LOTTERY_CLOSED);
+                }
+                // the API refuses blacklisted users before any write (cached for a few seconds); the insert checks
+                // again in the same statement, so a ban never lets a join through, and a refusal rolls the count back
+                if (participations.insertUnlessBlacklisted(lotteryId, userId, null) == 0) {
+                    throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
                 }
                 outbox.record("LotteryJoined", "lottery", lotteryId, Map.of("lotteryId", lotteryId, "userId", userId,
                         "instant", false));
@@ -70,17 +81,6 @@ public class ParticipationService {
         } catch (DuplicateKeyException e) {
             throw BusinessException.of(ErrorCode.ALREADY_JOINED);
         }
-    }
-
-    /** Records that the user did the lottery's clock task; doing it again changes nothing. */
-    public void completeClockTask(long userId, long lotteryId) {
-        JoinRules.requireOpen(lotteries.findLottery(lotteryId), clock.instant());
-        users.requireNotBlacklisted(userId);
-        ClockTask task = lotteries.findClockTask(lotteryId);
-        if (task == null) {
-            throw BusinessException.of(ErrorCode.NO_CLOCK_TASK);
-        }
-        participations.completeClockTask(task.id(), lotteryId, userId);
     }
 
     /**

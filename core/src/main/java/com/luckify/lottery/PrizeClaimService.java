@@ -2,6 +2,7 @@ package com.luckify.lottery;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.LockRetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,11 +18,13 @@ public class PrizeClaimService {
 
     private final LotteryMapper lotteries;
     private final PrizeClaimMapper claims;
+    private final LockRetry lockRetry;
     private final Clock clock;
 
-    PrizeClaimService(LotteryMapper lotteries, PrizeClaimMapper claims, Clock clock) {
+    PrizeClaimService(LotteryMapper lotteries, PrizeClaimMapper claims, LockRetry lockRetry, Clock clock) {
         this.lotteries = lotteries;
         this.claims = claims;
+        this.lockRetry = lockRetry;
         this.clock = clock;
     }
 
@@ -38,7 +41,8 @@ public class PrizeClaimService {
             throw BusinessException.of(ErrorCode.PRIZE_CLAIM_CLOSED);
         }
         try {
-            claims.insert(win, contact);
+            // a duplicate waits on the first claim's key, then meets it; a lock contest lost on the way runs again
+            lockRetry.inTransactionWithoutResult(status -> claims.insert(win, contact));
         } catch (DuplicateKeyException e) {
             throw BusinessException.of(ErrorCode.PRIZE_ALREADY_CLAIMED);
         }

@@ -5,12 +5,18 @@ import com.luckify.user.UserService;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Who won what in a lottery, prize by prize in level order, with masked names. */
+/**
+ * Who won what in a lottery, prize by prize in level order, with masked names. Public and unauthenticated, so bounded
+ * whatever the lottery's size (staff lotteries may have millions of winners): each prize shows its winner count in
+ * full, from its stock taken (every unit taken is a win, by the draw or an instant attempt), and its first
+ * {@value #NAMES_PER_PRIZE} winners by name, read by the prize's index.
+ */
 @Component
 class WinnerBoard {
+
+    static final int NAMES_PER_PRIZE = 200;
 
     private final LotteryMapper lotteries;
     private final ParticipationMapper participations;
@@ -24,20 +30,19 @@ class WinnerBoard {
 
     /** Every prize with its winners; empty while nobody has won, as the original answered. */
     List<PrizeWinners> of(long lotteryId) {
-        List<ParticipationMapper.WinnerRow> rows = participations.winners(lotteryId);
-        if (rows.isEmpty()) {
+        List<Prize> prizes = lotteries.findPrizes(lotteryId);
+        if (prizes.stream().allMatch(prize -> prize.count() - prize.stock() == 0)) {
             return List.of();
         }
-        Map<Long, PublicUser> byId = users.publicUsers(rows.stream().map(ParticipationMapper.WinnerRow::userId).toList());
-        Map<Long, List<PublicUser>> byPrize = rows.stream().collect(Collectors.groupingBy(
-                ParticipationMapper.WinnerRow::prizeId, LinkedHashMap::new, Collectors.mapping(
-                        row -> byId.getOrDefault(row.userId(), new PublicUser(row.userId(), "**", "")),
-                        Collectors.toList())));
-        return lotteries.findPrizes(lotteryId).stream()
-                .map(prize -> {
-                    List<PublicUser> winners = byPrize.getOrDefault(prize.id(), List.of());
-                    return new PrizeWinners(prize, winners.size(), winners);
-                })
+        Map<Long, List<Long>> namedByPrize = new LinkedHashMap<>();
+        for (Prize prize : prizes) {
+            namedByPrize.put(prize.id(), prize.count() == prize.stock() ? List.of()
+                    : participations.winnersOfPrize(lotteryId, prize.id(), NAMES_PER_PRIZE));
+        }
+        Map<Long, PublicUser> byId = users.publicUsers(namedByPrize.values().stream().flatMap(List::stream).toList());
+        return prizes.stream()
+                .map(prize -> new PrizeWinners(prize, prize.count() - prize.stock(), namedByPrize.get(prize.id()).stream()
+                        .map(userId -> byId.getOrDefault(userId, new PublicUser(userId, "**", ""))).toList()))
                 .toList();
     }
 }

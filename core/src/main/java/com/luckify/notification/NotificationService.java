@@ -1,5 +1,6 @@
 package com.luckify.notification;
 
+import com.luckify.common.BusinessMetrics;
 import com.luckify.common.Paged;
 import com.luckify.common.RateLimiter;
 import com.luckify.common.RateLimiter.RateLimit;
@@ -43,9 +44,11 @@ public class NotificationService {
     private final RateLimit pace;
     // own transactions: a claim must be committed before the message leaves, whatever the caller does after
     private final TransactionTemplate ownTransaction;
+    private final BusinessMetrics metrics;
 
     NotificationService(NotificationMapper notifications, WeChatClient weChat, UserService users, RateLimiter rateLimiter,
-            NotificationProperties properties, PlatformTransactionManager transactions) {
+            NotificationProperties properties, PlatformTransactionManager transactions, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.notifications = notifications;
         this.weChat = weChat;
         this.users = users;
@@ -70,7 +73,7 @@ public class NotificationService {
         List<Delivery> deliveries = new ArrayList<>(notices.size());
         for (Notice notice : notices) {
             String openId = openIds.get(notice.userId());
-            deliveries.add(openId == null ? Delivery.NOT_SENDABLE : deliver(notice, openId));
+            deliveries.add(counted(openId == null ? Delivery.NOT_SENDABLE : deliver(notice, openId)));
         }
         return deliveries;
     }
@@ -115,6 +118,12 @@ public class NotificationService {
         Delivery delivery = send(parked.id(), openId.get(), parked.templateId(), (String) payload.get("page"), data,
                 parked.attempts());
         ownTransaction.executeWithoutResult(status -> notifications.retried(deadLetterId, delivery == Delivery.SENT ? 1 : 0));
+        return counted(delivery);
+    }
+
+    /** {@code luckify_notifications_total{result=sent|already_notified|not_sendable|dead}}. */
+    private Delivery counted(Delivery delivery) {
+        metrics.notification(delivery.name().toLowerCase(java.util.Locale.ROOT));
         return delivery;
     }
 

@@ -1,6 +1,8 @@
 package com.luckify.points;
 
+import com.luckify.common.AfterCommit;
 import com.luckify.common.BusinessException;
+import com.luckify.common.BusinessMetrics;
 import com.luckify.common.ErrorCode;
 import com.luckify.common.Paged;
 import com.luckify.user.PublicUser;
@@ -26,10 +28,12 @@ public class PointsLedger {
 
     private final PointsMapper points;
     private final UserService users;
+    private final BusinessMetrics metrics;
 
-    PointsLedger(PointsMapper points, UserService users) {
+    PointsLedger(PointsMapper points, UserService users, BusinessMetrics metrics) {
         this.users = users;
         this.points = points;
+        this.metrics = metrics;
     }
 
     /**
@@ -55,6 +59,10 @@ public class PointsLedger {
         } catch (DuplicateKeyException e) {
             throw BusinessException.of(ErrorCode.POINTS_ALREADY_POSTED);
         }
+        if (delta > 0) {
+            // counted once the grant is committed: a rolled-back grant credited nothing
+            AfterCommit.run(() -> metrics.pointsGranted(source(reason), delta));
+        }
         return balance;
     }
 
@@ -77,7 +85,14 @@ public class PointsLedger {
         Map<Long, Long> balances = balances(byUser.stream().map(Grant::userId).toList());
         points.insertEntries(byUser.stream().map(grant -> new PointsMapper.NewEntry(grant.userId(), grant.delta(),
                 balances.get(grant.userId()), grant.reason().name(), grant.reason().text(), grant.bizKey())).toList());
+        Map<PointsReason, Long> granted = new java.util.EnumMap<>(PointsReason.class);
+        byUser.forEach(grant -> granted.merge(grant.reason(), grant.delta(), Long::sum));
+        AfterCommit.run(() -> granted.forEach((reason, sum) -> metrics.pointsGranted(source(reason), sum)));
         return balances;
+    }
+
+    private static String source(PointsReason reason) {
+        return reason.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The balances of these users (0 for one who never had wish value). */

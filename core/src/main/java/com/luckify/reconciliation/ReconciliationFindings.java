@@ -1,5 +1,7 @@
 package com.luckify.reconciliation;
 
+import com.luckify.common.AfterCommit;
+import com.luckify.common.BusinessMetrics;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,14 +16,19 @@ import org.springframework.stereotype.Service;
 public class ReconciliationFindings {
 
     private final FindingMapper findings;
+    private final BusinessMetrics metrics;
 
-    ReconciliationFindings(FindingMapper findings) {
+    ReconciliationFindings(FindingMapper findings, BusinessMetrics metrics) {
         this.findings = findings;
+        this.metrics = metrics;
     }
 
     public void record(String runId, Long jobExecutionId, List<Finding> found) {
         if (!found.isEmpty()) {
             findings.insert(runId, jobExecutionId, found);
+            // counted once the chunk that recorded them commits: a chunk rolled back and read again counts once
+            Map<String, Long> byKind = found.stream().collect(Collectors.groupingBy(Finding::kind, Collectors.counting()));
+            AfterCommit.run(() -> byKind.forEach(metrics::reconciliationFindings));
         }
     }
 

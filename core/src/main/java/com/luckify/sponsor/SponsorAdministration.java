@@ -4,10 +4,10 @@ import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
 import com.luckify.common.LikePattern;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Paged;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Staff browsing every user's sponsors and hiding one from the mini-program (or showing it again). */
 @Service
@@ -15,12 +15,12 @@ public class SponsorAdministration {
 
     private final SponsorMapper sponsors;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
 
-    SponsorAdministration(SponsorMapper sponsors, AuditLog audit, TransactionTemplate tx) {
+    SponsorAdministration(SponsorMapper sponsors, AuditLog audit, LockRetry lockRetry) {
         this.sponsors = sponsors;
         this.audit = audit;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
     }
 
     /** Digits find an owner's sponsors, anything else matches names in part; blank lists all, newest first. */
@@ -32,11 +32,15 @@ public class SponsorAdministration {
                 () -> sponsors.count(pattern, ownerId));
     }
 
-    /** Hidden sponsors stay on their lotteries' records but are not shown in the mini-program ({@code is_show} 2). */
+    /**
+     * Hidden sponsors stay on their lotteries' records but are not shown in the mini-program ({@code is_show} 2 as it
+     * sees them). Staff's hide is kept apart from the owner's own choice, so the owner cannot show again what staff
+     * hid; showing lifts staff's hide only (a sponsor its owner hid stays hidden).
+     */
     public void setShown(StaffActor actor, long sponsorId, boolean shown) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             Sponsor before = sponsors.findLive(sponsorId);
-            if (before == null || sponsors.setShown(sponsorId, shown ? 1 : 2) == 0) {
+            if (before == null || sponsors.setHiddenByStaff(sponsorId, !shown) == 0) {
                 throw ActionRefused.of("sponsor.not-found", "no sponsor " + sponsorId);
             }
             audit.record(actor, shown ? "sponsor.show" : "sponsor.hide", "sponsor", sponsorId,

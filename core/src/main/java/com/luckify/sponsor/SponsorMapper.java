@@ -32,6 +32,7 @@ interface SponsorMapper {
 
     long count(@Param("namePattern") String namePattern, @Param("ownerId") Long ownerId);
 
-    @Update("UPDATE user_sponsor SET is_show = #{isShow} WHERE id = #{id} AND deleted_at IS NULL")
-    int setShown(@Param("id") long id, @Param("isShow") int isShow);
+    /** Staff's hide, kept apart from the owner's own is_show, so the owner cannot undo it. */
+    @Update("UPDATE user_sponsor SET hidden_by_staff = #{hidden} WHERE id = #{id} AND deleted_at IS NULL")
+    int setHiddenByStaff(@Param("id") long id, @Param("hidden") boolean hidden);
 }

@@ -2,8 +2,10 @@ package com.luckify.sponsor;
 
 import com.luckify.common.BusinessException;
 import com.luckify.common.ErrorCode;
+import com.luckify.common.LockRetry;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,18 +14,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SponsorService {
 
+    static final int SHOWN = 1;
+
     private final SponsorMapper sponsors;
     private final SponsorUsage usage;
+    private final LockRetry lockRetry;
 
-    SponsorService(SponsorMapper sponsors, SponsorUsage usage) {
+    SponsorService(SponsorMapper sponsors, SponsorUsage usage, LockRetry lockRetry) {
         this.sponsors = sponsors;
         this.usage = usage;
+        this.lockRetry = lockRetry;
     }
 
     public long add(long ownerId, SponsorDraft draft) {
-        NewSponsorRow row = new NewSponsorRow(ownerId, withDefaults(draft));
-        sponsors.insert(row);
-        return row.id;
+        return lockRetry.inTransaction(status -> {
+            NewSponsorRow row = new NewSponsorRow(ownerId, withDefaults(draft));
+            sponsors.insert(row);
+            return row.id;
+        });
     }
 
     /** The owner's sponsors, newest first; {@code page} starts at 1. */
@@ -34,9 +42,15 @@ public class SponsorService {
         return sponsors.listByOwner(ownerId, (long) (page - 1) * pageSize, pageSize);
     }
 
-    public Sponsor detail(long sponsorId) {
+    /**
+     * A sponsor as {@code viewerId} may see it: a hidden one ({@code is_show} 2, by staff or by its owner) is not
+     * public, so anyone but its owner is told it does not exist, as for a deleted one.
+     */
+    public Sponsor detail(long sponsorId, OptionalLong viewerId) {
         Sponsor sponsor = sponsors.findLive(sponsorId);
-        if (sponsor == null) {
+        boolean visible = sponsor != null
+                && (sponsor.isShow() == SHOWN || viewerId.isPresent() && viewerId.getAsLong() == sponsor.userId());
+        if (!visible) {
             throw BusinessException.of(ErrorCode.SPONSOR_NOT_FOUND);
         }
         return sponsor;
@@ -58,24 +72,28 @@ public class SponsorService {
         return Optional.ofNullable(sponsors.findAny(sponsorId));
     }
 
-    @Transactional
+    /** Owner only, under the sponsor's row lock (a lottery being created with it share-locks it). */
     public void update(long callerId, long sponsorId, SponsorDraft changes) {
-        requireOwned(callerId, sponsors.lockLive(sponsorId));
         SponsorDraft effective = changes.name() != null && changes.name().isBlank()
                 ? new SponsorDraft(changes.type(), changes.appletType(), changes.isShow(), null, changes.desc(),
                         changes.avatar(), changes.qrCode(), changes.inputA(), changes.inputB())
                 : changes;
-        sponsors.update(sponsorId, effective);
+        lockRetry.inTransactionWithoutResult(status -> {
+            requireOwned(callerId, sponsors.lockLive(sponsorId));
+            sponsors.update(sponsorId, effective);
+        });
     }
 
     /** Soft delete: lotteries that already ended keep showing it, live ones block the delete. */
-    @Transactional
     public void delete(long callerId, long sponsorId) {
-        requireOwned(callerId, sponsors.lockLive(sponsorId));
-        if (usage.isUsedByLiveLottery(sponsorId)) {
-            throw BusinessException.of(ErrorCode.SPONSOR_IN_USE);
-        }
-        sponsors.softDelete(sponsorId);
+        lockRetry.inTransactionWithoutResult(status -> {
+            // a simultaneous second delete waits here and then finds no live sponsor: SPONSOR_NOT_FOUND
+            requireOwned(callerId, sponsors.lockLive(sponsorId));
+            if (usage.isUsedByLiveLottery(sponsorId)) {
+                throw BusinessException.of(ErrorCode.SPONSOR_IN_USE);
+            }
+            sponsors.softDelete(sponsorId);
+        });
     }
 
     private static void requireOwned(long callerId, Sponsor sponsor) {

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** A staff account without its password hash, which never leaves this feature. */
 public record StaffAccount(long id, String username, String displayName, boolean enabled, Instant lockedUntil,
-        Instant lastLoginTime, Set<StaffRole> roles, String oidcSubject) {
+        Instant lastLoginTime, Set<StaffRole> roles, String oidcIssuer, String oidcSubject) {
 
     public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

@@ -12,19 +12,22 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface StaffMapper {
 
-    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_subject"
+    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_issuer, oidc_subject"
             + " FROM staff_account WHERE username = #{username}")
     StaffRow byUsername(String username);
 
-    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_subject"
-            + " FROM staff_account WHERE oidc_subject = #{subject}")
-    StaffRow byOidcSubject(String subject);
+    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_issuer, oidc_subject"
+            + " FROM staff_account WHERE oidc_subject = #{subject}"
+            + " AND (oidc_issuer = #{issuer} OR (#{viaConfiguredIssuer} AND oidc_issuer = ''))"
+            + " ORDER BY oidc_issuer = '' LIMIT 1")
+    StaffRow byOidcIdentity(@Param("issuer") String issuer, @Param("subject") String subject,
+            @Param("viaConfiguredIssuer") boolean viaConfiguredIssuer);
 
-    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_subject"
+    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_issuer, oidc_subject"
             + " FROM staff_account WHERE id = #{id}")
     StaffRow byId(long id);
 
-    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_subject"
+    @Select("SELECT id, username, password_hash, display_name, enabled, locked_until, last_login_time, oidc_issuer, oidc_subject"
             + " FROM staff_account ORDER BY id")
     List<StaffRow> all();
 
@@ -62,13 +65,17 @@ interface StaffMapper {
     @Update("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL, last_login_time = #{now} WHERE id = #{id}")
     void recordSuccess(@Param("id") long id, @Param("now") Instant now);
 
-    @Update("UPDATE staff_account SET oidc_subject = #{subject} WHERE id = #{id}")
-    int setOidcSubject(@Param("id") long id, @Param("subject") String subject);
+    @Update("UPDATE staff_account SET oidc_issuer = #{issuer}, oidc_subject = #{subject} WHERE id = #{id}")
+    int setOidcIdentity(@Param("id") long id, @Param("issuer") String issuer, @Param("subject") String subject);
+
+    /** A link made before issuers were kept gets the issuer it was just used through. */
+    @Update("UPDATE staff_account SET oidc_issuer = #{issuer} WHERE id = #{id} AND oidc_issuer = ''")
+    int fillOidcIssuer(@Param("id") long id, @Param("issuer") String issuer);
 
     @Update("UPDATE staff_account SET failed_attempts = 0, locked_until = NULL WHERE id = #{id}")
     int unlock(long id);
 
     record StaffRow(long id, String username, String passwordHash, String displayName, int enabled,
-            Instant lockedUntil, Instant lastLoginTime, String oidcSubject) {
+            Instant lockedUntil, Instant lastLoginTime, String oidcIssuer, String oidcSubject) {
     }
 }

@@ -1,9 +1,13 @@
 package com.luckify.staff;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.LockRetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,7 +18,6 @@ import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Staff accounts: password logins with lock-out, OIDC look-ups, and the ADMIN's account management. */
 @Service
@@ -23,20 +26,30 @@ public class StaffService {
     /** Long enough that an online guess is hopeless even before the lock-out. */
     public static final int MIN_PASSWORD_LENGTH = 10;
 
+    private static final String USERNAME_TAKEN = "staff.username-taken";
+
+    /**
+     * How long {@link #current} may answer from memory: every console request asks, and a change made through
+     * another process reaches this one within this time (one made here is seen at once).
+     */
+    public static final Duration CURRENT_CACHED_FOR = Duration.ofSeconds(2);
+
     private final StaffMapper staff;
     private final StaffProperties properties;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final Clock clock;
     private final BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
     /** Checked against for unknown usernames, so a login answers as slowly whether or not the account exists. */
     private final String decoy = bcrypt.encode("decoy-password-never-matches");
+    private final Cache<Long, Optional<StaffAccount>> current = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(CURRENT_CACHED_FOR).build();
 
-    StaffService(StaffMapper staff, StaffProperties properties, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    StaffService(StaffMapper staff, StaffProperties properties, AuditLog audit, LockRetry lockRetry, Clock clock) {
         this.staff = staff;
         this.properties = properties;
         this.audit = audit;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.clock = clock;
     }
 
@@ -66,9 +79,32 @@ public class StaffService {
         return new StaffLogin(StaffLogin.Outcome.SUCCESS, account(row));
     }
 
-    /** The enabled account linked to an OIDC subject, if any: OIDC logins never create accounts by themselves. */
-    public Optional<StaffAccount> byOidcSubject(String subject) {
-        return Optional.ofNullable(staff.byOidcSubject(subject)).filter(row -> row.enabled() == 1).map(this::account);
+    /**
+     * The enabled account linked to an OIDC identity, if any: OIDC logins never create accounts by themselves. A
+     * subject means something only within its issuer, so both must match. Links made before issuers were kept
+     * (issuer '') match only a login through {@code configuredIssuer}, the one provider configured then, and are
+     * given that issuer now.
+     */
+    public Optional<StaffAccount> byOidcIdentity(String issuer, String subject, String configuredIssuer) {
+        if (issuer == null || issuer.isEmpty() || subject == null || subject.isEmpty()) {
+            return Optional.empty();
+        }
+        StaffMapper.StaffRow row = staff.byOidcIdentity(issuer, subject, issuer.equals(configuredIssuer));
+        if (row == null || row.enabled() != 1) {
+            return Optional.empty();
+        }
+        if (row.oidcIssuer().isEmpty()) {
+            staff.fillOidcIssuer(row.id(), issuer);
+        }
+        return Optional.of(account(row));
+    }
+
+    /**
+     * The account as it is now, as every console request checks it: from memory for at most
+     * {@link #CURRENT_CACHED_FOR}, and never older than a change made through this process.
+     */
+    public Optional<StaffAccount> current(long id) {
+        return current.get(id, this::byId);
     }
 
     /** The account as it is now (roles and enabled flag can change while a session lasts). */
@@ -82,7 +118,7 @@ public class StaffService {
 
     /** Creates an account; the username is unique without regard to case. */
     public long create(StaffActor actor, NewStaff account) {
-        long id = tx.execute(status -> {
+        long id = lockRetry.inTransaction(status -> {
             long created = insert(account);
             audit.record(actor, "staff.create", "staff", created, null,
                     Map.of("username", account.username(), "roles", account.roles()));
@@ -92,7 +128,7 @@ public class StaffService {
     }
 
     public void changeRoles(StaffActor actor, long staffId, Set<StaffRole> roles) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             StaffAccount before = require(staffId);
             if (roles.isEmpty()) {
                 throw ActionRefused.of("staff.role-required", "an account needs at least one role");
@@ -104,10 +140,11 @@ public class StaffService {
             roles.forEach(role -> staff.grant(staffId, role));
             audit.record(actor, "staff.roles", "staff", staffId, Map.of("roles", before.roles()), Map.of("roles", roles));
         });
+        current.invalidate(staffId);
     }
 
     public void setEnabled(StaffActor actor, long staffId, boolean enabled) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             StaffAccount before = require(staffId);
             if (staffId == actor.staffId() && !enabled) {
                 throw ActionRefused.of("staff.own-account", "an administrator cannot disable their own account");
@@ -119,24 +156,31 @@ public class StaffService {
             audit.record(actor, enabled ? "staff.enable" : "staff.disable", "staff", staffId,
                     Map.of("enabled", before.enabled()), Map.of("enabled", enabled));
         });
+        current.invalidate(staffId);
     }
 
     /**
-     * Links the account to an OIDC identity (the provider's {@code sub}), so that person can log in through it;
-     * blank unlinks. One identity, one account (unique key).
+     * Links the account to an OIDC identity (the provider's {@code iss} and {@code sub}), so that person can log in
+     * through it; a blank subject unlinks. One identity, one account (unique key).
      */
-    public void linkOidcSubject(StaffActor actor, long staffId, String subject) {
-        String linked = subject == null || subject.isBlank() ? null : subject.strip();
-        tx.executeWithoutResult(status -> {
+    public void linkOidcIdentity(StaffActor actor, long staffId, String issuer, String subject) {
+        String linkedSubject = subject == null || subject.isBlank() ? null : subject.strip();
+        String linkedIssuer = linkedSubject == null ? null : issuer == null ? "" : issuer.strip();
+        if (linkedSubject != null && linkedIssuer.isEmpty()) {
+            throw ActionRefused.of("staff.oidc-issuer-required", "an OIDC link needs the issuer of the subject");
+        }
+        lockRetry.inTransactionWithoutResult(status -> {
             StaffAccount before = require(staffId);
             try {
-                staff.setOidcSubject(staffId, linked);
+                staff.setOidcIdentity(staffId, linkedIssuer, linkedSubject);
             } catch (DuplicateKeyException taken) {
                 throw ActionRefused.of("staff.oidc-taken", "that identity is linked to another account");
             }
             Map<String, Object> after = new HashMap<>();
-            after.put("oidcSubject", linked);
+            after.put("oidcIssuer", linkedIssuer);
+            after.put("oidcSubject", linkedSubject);
             Map<String, Object> previous = new HashMap<>();
+            previous.put("oidcIssuer", before.oidcIssuer());
             previous.put("oidcSubject", before.oidcSubject());
             audit.record(actor, "staff.oidc", "staff", staffId, previous, after);
         });
@@ -152,10 +196,14 @@ public class StaffService {
             return Optional.empty();
         }
         try {
-            return Optional.of(tx.execute(status -> insert(new NewStaff(username, properties.firstAdminPassword(),
-                    "Administrator", EnumSet.of(StaffRole.ADMIN)))));
-        } catch (DuplicateKeyException anotherProcessWasFirst) {
-            return Optional.empty();
+            return Optional.of(lockRetry.inTransaction(status -> insert(new NewStaff(username,
+                    properties.firstAdminPassword(), "Administrator", EnumSet.of(StaffRole.ADMIN)))));
+        } catch (ActionRefused refused) {
+            // insert says a taken username this way: another process was first
+            if (USERNAME_TAKEN.equals(refused.messageKey())) {
+                return Optional.empty();
+            }
+            throw refused;
         }
     }
 
@@ -172,7 +220,7 @@ public class StaffService {
         try {
             staff.insert(row);
         } catch (DuplicateKeyException taken) {
-            throw ActionRefused.of("staff.username-taken", "username " + account.username() + " is taken");
+            throw ActionRefused.of(USERNAME_TAKEN, "username " + account.username() + " is taken");
         }
         account.roles().forEach(role -> staff.grant(row.id, role));
         return row.id;
@@ -185,6 +233,7 @@ public class StaffService {
     private StaffAccount account(StaffMapper.StaffRow row) {
         List<StaffRole> roles = staff.roles(row.id());
         return new StaffAccount(row.id(), row.username(), row.displayName(), row.enabled() == 1, row.lockedUntil(),
-                row.lastLoginTime(), roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles)), row.oidcSubject());
+                row.lastLoginTime(), roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles)), row.oidcIssuer(),
+                row.oidcSubject());
     }
 }

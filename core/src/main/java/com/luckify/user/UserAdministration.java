@@ -4,6 +4,7 @@ import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
 import com.luckify.common.LikePattern;
+import com.luckify.common.LockRetry;
 import com.luckify.common.Paged;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
-/** Staff finding users and putting them on (and off) the blacklist, which keeps them out of every lottery. */
+/**
+ * Staff finding users and putting them on (and off) the blacklist, which keeps them out of every lottery and
+ * revokes every token they hold.
+ */
 @Service
 public class UserAdministration {
 
@@ -21,14 +24,17 @@ public class UserAdministration {
 
     private final UserAdminMapper admin;
     private final AuditLog audit;
-    private final TransactionTemplate tx;
+    private final LockRetry lockRetry;
     private final Clock clock;
+    private final TokenVersions tokenVersions;
 
-    UserAdministration(UserAdminMapper admin, AuditLog audit, TransactionTemplate tx, Clock clock) {
+    UserAdministration(UserAdminMapper admin, AuditLog audit, LockRetry lockRetry, Clock clock,
+            TokenVersions tokenVersions) {
         this.admin = admin;
         this.audit = audit;
-        this.tx = tx;
+        this.lockRetry = lockRetry;
         this.clock = clock;
+        this.tokenVersions = tokenVersions;
     }
 
     /**
@@ -69,7 +75,7 @@ public class UserAdministration {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ActionRefused.of("user.blacklist-expiry", "the ban would have ended already");
         }
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             if (admin.lockUser(userId) == null) {
                 throw ActionRefused.of("user.not-found", "no user " + userId);
             }
@@ -77,6 +83,8 @@ public class UserAdministration {
                 throw ActionRefused.of("user.already-blacklisted", "user " + userId + " is blacklisted already");
             }
             admin.insertBlacklist(userId, why, expiresAt, actor.staffId());
+            // out at once: every token the user holds dies with the ban
+            tokenVersions.revokeAll(userId);
             Map<String, Object> after = new HashMap<>();
             after.put("blacklisted", true);
             after.put("reason", why);
@@ -86,7 +94,7 @@ public class UserAdministration {
     }
 
     public void unblock(StaffActor actor, long userId) {
-        tx.executeWithoutResult(status -> {
+        lockRetry.inTransactionWithoutResult(status -> {
             if (admin.lockUser(userId) == null) {
                 throw ActionRefused.of("user.not-found", "no user " + userId);
             }

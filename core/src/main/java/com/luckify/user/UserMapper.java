@@ -1,15 +1,21 @@
 package com.luckify.user;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 interface UserMapper {
 
     UserRow findById(long id);
+
+    @Select("SELECT COUNT(*) FROM `user` WHERE id = #{id} FOR UPDATE")
+    int lock(long id);
 
     UserRow findByMobile(String mobile);
 
@@ -25,6 +31,12 @@ interface UserMapper {
 
     int countActiveBlacklist(long userId);
 
+    @Select("SELECT token_version FROM `user` WHERE id = #{userId}")
+    Integer tokenVersion(long userId);
+
+    @Update("UPDATE `user` SET token_version = token_version + 1 WHERE id = #{userId}")
+    int raiseTokenVersion(long userId);
+
     @Select("SELECT auth_key FROM user_auth WHERE user_id = #{userId} AND auth_type = #{authType} LIMIT 1")
     String findAuthKey(@Param("userId") long userId, @Param("authType") String authType);
 
@@ -36,6 +48,29 @@ interface UserMapper {
     }
 
     int updateProfile(@Param("id") long id, @Param("changes") ProfileChanges changes);
+
+    // verified mobiles (UserMobiles)
+
+    @Select("SELECT id, mobile_verified_at IS NOT NULL AS verified FROM `user` WHERE mobile = #{mobile} FOR UPDATE")
+    MobileHolder lockMobileHolder(String mobile);
+
+    record MobileHolder(long id, boolean verified) {
+    }
+
+    @Update("UPDATE `user` SET mobile = NULL WHERE id = #{id} AND mobile_verified_at IS NULL")
+    int releaseUnverifiedMobile(long id);
+
+    @Delete("DELETE FROM user_auth WHERE user_id = #{userId} AND auth_type = 'system' AND auth_key = #{mobile}")
+    int deletePasswordLogin(@Param("userId") long userId, @Param("mobile") String mobile);
+
+    @Update("UPDATE `user` SET mobile = #{mobile}, mobile_verified_at = #{at} WHERE id = #{id}")
+    int setVerifiedMobile(@Param("id") long id, @Param("mobile") String mobile, @Param("at") Instant at);
+
+    @Update("UPDATE user_auth SET auth_key = #{mobile} WHERE user_id = #{userId} AND auth_type = 'system'")
+    int movePasswordLogin(@Param("userId") long userId, @Param("mobile") String mobile);
+
+    @Select("SELECT mobile_verified_at IS NOT NULL FROM `user` WHERE id = #{id}")
+    Boolean hasVerifiedMobile(long id);
 
     record PublicUserRow(long id, String nickname, String avatar) {
     }

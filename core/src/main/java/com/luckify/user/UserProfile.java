@@ -1,6 +1,9 @@
 package com.luckify.user;
 
-/** A user's profile as the mini-program shows it. {@code mobile} is empty for WeChat-only users. */
+/**
+ * A user's profile as the mini-program shows it. {@code mobile} is empty for WeChat-only users; {@code mobileVerified}
+ * says whether WeChat verified it (bindMobile) or it was only typed at registration.
+ */
 public record UserProfile(
         long id,
         String mobile,
@@ -12,5 +15,6 @@ public record UserProfile(
         String signature,
         String locationName,
         double longitude,
-        double latitude) {
+        double latitude,
+        boolean mobileVerified) {
 }

@@ -13,10 +13,11 @@ record UserRow(
         String signature,
         String locationName,
         double longitude,
-        double latitude) {
+        double latitude,
+        boolean mobileVerified) {
 
     UserProfile toProfile() {
         return new UserProfile(id, mobile == null ? "" : mobile, nickname, sex, avatar, info, isAdmin == 1,
-                signature, locationName, longitude, latitude);
+                signature, locationName, longitude, latitude, mobileVerified);
     }
 }

@@ -2,6 +2,7 @@ package com.luckify.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import cn.binarywang.wx.miniapp.bean.WxMaUserInfo;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
@@ -14,7 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Luckify's view of the WeChat server API; WeChat's failures become our error codes. */
+/**
+ * Luckify's view of the WeChat server API; WeChat's failures become our error codes. Every call is bounded by the
+ * HTTP client's timeouts ({@link WeChatHttpClient}) and goes through its API's circuit ({@link WeChatCircuit}): log-in,
+ * phone number, content check and subscribe messages each have their own, as WeChat's quotas are per API.
+ */
 @Component
 public class WeChatClient {
 
@@ -25,15 +30,23 @@ public class WeChatClient {
     private static final int RISKY_CONTENT = 87014;
 
     private final WxMaService wxMa;
+    private final WeChatCircuit login;
+    private final WeChatCircuit phoneNumber;
+    private final WeChatCircuit contentCheck;
+    private final WeChatCircuit subscribeMessage;
 
-    WeChatClient(WxMaService wxMa) {
+    WeChatClient(WxMaService wxMa, WeChatProperties properties) {
         this.wxMa = wxMa;
+        this.login = new WeChatCircuit("code2session", properties.circuitBreaker());
+        this.phoneNumber = new WeChatCircuit("getuserphonenumber", properties.circuitBreaker());
+        this.contentCheck = new WeChatCircuit("msg-sec-check", properties.circuitBreaker());
+        this.subscribeMessage = new WeChatCircuit("subscribe-send", properties.circuitBreaker());
     }
 
     /** Exchanges a {@code wx.login()} code, or fails with {@link ErrorCode#WECHAT_LOGIN_FAILED}. */
     public WeChatSession codeToSession(String code) {
         try {
-            WxMaJscode2SessionResult result = wxMa.getUserService().getSessionInfo(code);
+            WxMaJscode2SessionResult result = login.call(() -> wxMa.getUserService().getSessionInfo(code));
             if (result == null || result.getOpenid() == null || result.getOpenid().isBlank()) {
                 throw BusinessException.of(ErrorCode.WECHAT_LOGIN_FAILED);
             }
@@ -42,12 +55,49 @@ public class WeChatClient {
             log.warn("WeChat code2Session refused: errcode={} errmsg={}", e.getError().getErrorCode(),
                     e.getError().getErrorMsg());
             throw BusinessException.of(ErrorCode.WECHAT_LOGIN_FAILED);
+        } catch (WeChatCircuit.Open e) {
+            // the circuit logged its opening once; a line per refused log-in would flood the log
+            throw BusinessException.of(ErrorCode.WECHAT_LOGIN_FAILED);
         } catch (RuntimeException e) {
             if (e instanceof BusinessException business) {
                 throw business;
             }
             log.warn("WeChat code2Session failed: {}", e.toString());
             throw BusinessException.of(ErrorCode.WECHAT_LOGIN_FAILED);
+        }
+    }
+
+    /**
+     * Exchanges the {@code code} of the mini-program's phone-number button ({@code open-type="getPhoneNumber"}) for
+     * the number WeChat verified. A code WeChat refuses (invalid, expired or used: each is single-use for 5 minutes)
+     * fails with {@link ErrorCode#PHONE_CODE_INVALID}; WeChat busy, over its quota, unreachable, too slow or behind an
+     * open circuit fails with {@link ErrorCode#WECHAT_PHONE_UNAVAILABLE}, which a retry may cure.
+     */
+    public WeChatPhone phoneNumber(String code) {
+        try {
+            WxMaPhoneNumberInfo info = phoneNumber.call(() -> wxMa.getUserService().getPhoneNoInfo(code));
+            if (info == null || isBlank(info.getPurePhoneNumber()) || isBlank(info.getCountryCode())) {
+                log.warn("WeChat getuserphonenumber answered without a number");
+                throw BusinessException.of(ErrorCode.WECHAT_PHONE_UNAVAILABLE);
+            }
+            return new WeChatPhone(info.getCountryCode().trim(), info.getPurePhoneNumber().trim());
+        } catch (WxErrorException e) {
+            int errcode = e.getError().getErrorCode();
+            if (WeChatCircuit.isWeChatFault(errcode)) {
+                log.warn("WeChat getuserphonenumber busy: errcode={} errmsg={}", errcode, e.getError().getErrorMsg());
+                throw BusinessException.of(ErrorCode.WECHAT_PHONE_UNAVAILABLE);
+            }
+            // 40029 invalid code (also an expired or used one); anything else WeChat refuses is the code's fault too
+            log.info("WeChat getuserphonenumber refused the code: errcode={}", errcode);
+            throw BusinessException.of(ErrorCode.PHONE_CODE_INVALID);
+        } catch (WeChatCircuit.Open e) {
+            throw BusinessException.of(ErrorCode.WECHAT_PHONE_UNAVAILABLE);
+        } catch (RuntimeException e) {
+            if (e instanceof BusinessException business) {
+                throw business;
+            }
+            log.warn("WeChat getuserphonenumber failed: {}", e.toString());
+            throw BusinessException.of(ErrorCode.WECHAT_PHONE_UNAVAILABLE);
         }
     }
 
@@ -70,11 +120,12 @@ public class WeChatClient {
     public TextVerdict checkText(String text, String openId) {
         try {
             if (openId == null) {
-                return wxMa.getSecurityService().checkMessage(text) ? TextVerdict.PASS : TextVerdict.RISKY;
+                return contentCheck.call(() -> wxMa.getSecurityService().checkMessage(text)) ? TextVerdict.PASS
+                        : TextVerdict.RISKY;
             }
-            WxMaMsgSecCheckCheckResponse response = wxMa.getSecurityService().checkMessage(
+            WxMaMsgSecCheckCheckResponse response = contentCheck.call(() -> wxMa.getSecurityService().checkMessage(
                     WxMaMsgSecCheckCheckRequest.builder().version("2").scene(COMMENT_SCENE).openid(openId).content(text)
-                            .build());
+                            .build()));
             String suggest = response.getResult() == null ? null : response.getResult().getSuggest();
             if (suggest == null) {
                 return TextVerdict.UNAVAILABLE;
@@ -90,6 +141,8 @@ public class WeChatClient {
             }
             log.warn("WeChat content check refused: errcode={} errmsg={}", e.getError().getErrorCode(),
                     e.getError().getErrorMsg());
+            return TextVerdict.UNAVAILABLE;
+        } catch (WeChatCircuit.Open e) {
             return TextVerdict.UNAVAILABLE;
         } catch (RuntimeException e) {
             log.warn("WeChat content check failed: {}", e.toString());
@@ -109,7 +162,10 @@ public class WeChatClient {
         message.setLang("zh_CN");
         data.forEach((name, value) -> message.addData(new WxMaSubscribeMessage.MsgData(name, value)));
         try {
-            wxMa.getMsgService().sendSubscribeMsg(message);
+            subscribeMessage.call(() -> {
+                wxMa.getMsgService().sendSubscribeMsg(message);
+                return null;
+            });
             return SendOutcome.delivered();
         } catch (WxErrorException e) {
             int code = e.getError().getErrorCode();
@@ -119,6 +175,10 @@ public class WeChatClient {
         } catch (RuntimeException e) {
             return SendOutcome.retryable(e.toString());
         }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     private static String nullToEmpty(String value) {

@@ -48,15 +48,78 @@ class DrawAlgorithmTest {
     @Test
     void everyParticipantWinsAtMostOnceAndUnitsGoOutInLevelOrder() {
         List<Entrant> winners = select(seed(4), entrants(3), 10);
-        List<PrizeUnit> units = new ArrayList<>();
-        Collections.addAll(units, new PrizeUnit(30, 3), new PrizeUnit(10, 1), new PrizeUnit(20, 2), new PrizeUnit(10, 1));
+        List<PrizeRun> prizes = List.of(new PrizeRun(30, 3, 1), new PrizeRun(10, 1, 2), new PrizeRun(20, 2, 1));
 
-        List<Award> awards = Awards.assign(winners, units);
+        List<Award> awards = Awards.assign(winners, prizes);
 
         assertThat(winners).hasSize(3);
         assertThat(awards).extracting(Award::prizeId).containsExactly(10L, 10L, 20L);
         assertThat(awards).extracting(Award::userId).containsExactlyElementsOf(winners.stream().map(Entrant::userId).toList());
-        assertThat(Awards.assign(List.of(), units)).isEmpty();
+        assertThat(Awards.assign(List.of(), prizes)).isEmpty();
+    }
+
+    @Test
+    void runsOfUnitsGiveTheSamePlacesAsUnitsOneByOne() {
+        // level first, then prize id; a prize's units consecutive; runs without units and units past the winners
+        // left out
+        List<PrizeRun> prizes = List.of(new PrizeRun(9, 2, 3), new PrizeRun(4, 1, 2), new PrizeRun(7, 2, 0),
+                new PrizeRun(5, 1, 1_000_000_000L), new PrizeRun(8, 3, 4));
+
+        assertThat(Awards.units(prizes)).isEqualTo(1_000_000_009L);
+        assertThat(Awards.places(prizes, 1_000_000_009L)).containsExactly(new PrizePlaces(4, 1, 2),
+                new PrizePlaces(5, 3, 1_000_000_002L), new PrizePlaces(9, 1_000_000_003L, 1_000_000_005L),
+                new PrizePlaces(8, 1_000_000_006L, 1_000_000_009L));
+        assertThat(Awards.places(prizes, 4)).containsExactly(new PrizePlaces(4, 1, 2), new PrizePlaces(5, 3, 4));
+        assertThat(Awards.places(prizes, 0)).isEmpty();
+
+        // the same as handing out one unit at a time, sorted as units were before runs
+        List<PrizeRun> small = List.of(new PrizeRun(9, 2, 3), new PrizeRun(4, 1, 2), new PrizeRun(5, 1, 1),
+                new PrizeRun(8, 3, 4));
+        List<Entrant> winners = select(seed(6), entrants(40), 10);
+        List<long[]> units = new ArrayList<>();
+        small.forEach(run -> LongStream.range(0, run.count()).forEach(i -> units.add(new long[] {run.level(), run.prizeId()})));
+        units.sort(java.util.Comparator.<long[]>comparingLong(u -> u[0]).thenComparingLong(u -> u[1]));
+        List<Award> oneByOne = new ArrayList<>();
+        for (int i = 0; i < winners.size(); i++) {
+            oneByOne.add(new Award(winners.get(i).userId(), units.get(i)[1]));
+        }
+        assertThat(Awards.assign(winners, small)).isEqualTo(oneByOne);
+    }
+
+    @Test
+    void sortableKeysOrderAsJavaComparesTheKeys() {
+        Random random = new Random(11);
+        List<Double> keys = new ArrayList<>(List.of(0.0, -0.0, -Double.MIN_VALUE, -Double.MAX_VALUE,
+                Double.NEGATIVE_INFINITY, -1.0, Math.nextUp(-1.0), Math.nextDown(-1.0), StrictMath.log(0x1.0p-53)));
+        for (int i = 0; i < 10_000; i++) {
+            keys.add(StrictMath.log(((random.nextLong() >>> 11) + 1) * 0x1.0p-53) / (1 + random.nextInt(10)));
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            double a = keys.get(i);
+            double b = keys.get((i * 7 + 3) % keys.size());
+            assertThat(Long.signum(Long.compare(DrawAlgorithm.sortable(a), DrawAlgorithm.sortable(b))))
+                    .as("%s vs %s", a, b).isEqualTo(Integer.signum(Double.compare(a, b)));
+            assertThat(DrawAlgorithm.sortable(a)).isEqualTo(DrawAlgorithm.sortable(Double.valueOf(a)));
+        }
+        // neighbouring doubles stay apart, equal ones stay equal
+        assertThat(DrawAlgorithm.sortable(Math.nextUp(-0.5)) - DrawAlgorithm.sortable(-0.5)).isEqualTo(1);
+        assertThat(DrawAlgorithm.sortable(-0.5)).isEqualTo(DrawAlgorithm.sortable(-1.0 / 2));
+    }
+
+    @Test
+    void aParticipantRefusedBySelectionCanNeverWin() {
+        byte[] seed = seed(8);
+        List<Entrant> entrants = entrants(2_000);
+        WinnerSelection selection = new WinnerSelection(new DrawAlgorithm(seed), 15);
+        List<Entrant> admitted = new ArrayList<>();
+        for (Entrant entrant : entrants) {
+            if (selection.offer(entrant)) {
+                admitted.add(entrant);
+            }
+        }
+
+        assertThat(admitted).containsAll(select(seed, entrants, 15)).hasSizeLessThan(300);
+        assertThat(new WinnerSelection(new DrawAlgorithm(seed), 0).offer(entrants.get(0))).isFalse();
     }
 
     @Test

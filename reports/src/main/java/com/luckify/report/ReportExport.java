@@ -76,7 +76,8 @@ class ReportExport {
                 xlsx.exportReport();
             }
             case CSV -> {
-                JRCsvExporter csv = new JRCsvExporter();
+                // user-typed names must never reach a spreadsheet as formulas (CsvCells)
+                JRCsvExporter csv = new SpreadsheetSafeCsvExporter();
                 csv.setExporterInput(new SimpleExporterInput(print));
                 csv.setExporterOutput(new SimpleWriterExporterOutput(out, "UTF-8"));
                 csv.exportReport();

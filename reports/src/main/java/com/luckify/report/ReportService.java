@@ -1,6 +1,7 @@
 package com.luckify.report;
 
 import com.luckify.common.BusinessCalendar;
+import com.luckify.common.BusinessMetrics;
 import com.luckify.lottery.AuditedWinner;
 import com.luckify.lottery.DrawAuditHeader;
 import com.luckify.lottery.LotteryReporting;
@@ -50,9 +51,11 @@ public class ReportService {
     private final ReconciliationFindings findings;
     private final PointsLedger points;
     private final BusinessCalendar calendar;
+    private final BusinessMetrics metrics;
 
     ReportService(ReportTemplates templates, ReportExport export, LotteryReporting lotteries,
-            ReconciliationFindings findings, PointsLedger points, BusinessCalendar calendar) {
+            ReconciliationFindings findings, PointsLedger points, BusinessCalendar calendar, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.templates = templates;
         this.export = export;
         this.lotteries = lotteries;
@@ -64,6 +67,19 @@ public class ReportService {
     /** Writes the report to {@code out} (not closed); the request is checked first. */
     public void render(ReportRequest request, OutputStream out) {
         ReportRequest report = request.validated();
+        long started = System.nanoTime();
+        String result = "error";
+        try {
+            fill(report, out);
+            result = "rendered";
+        } finally {
+            metrics.reportRendered(report.type().name().toLowerCase(java.util.Locale.ROOT),
+                    report.format().name().toLowerCase(java.util.Locale.ROOT), result,
+                    java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private void fill(ReportRequest report, OutputStream out) {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("generatedAt", time(calendar.now()) + " (" + calendar.zone().getId() + ")");
         RecordDataSource rows = switch (report.type()) {

@@ -29,10 +29,13 @@ public final class AdminAccess {
         // moderators look users up from a comment; blacklisting itself is checked per action
         sections.put("/admin/users/**", Set.of(ADMIN, MODERATOR));
         sections.put("/admin/sponsors/**", Set.of(ADMIN, CAMPAIGN_MANAGER));
-        sections.put("/admin/settings/**", Set.of(ADMIN, CAMPAIGN_MANAGER));
+        // rewards are points liability: finance approves the ones above luckify.admin.rewards.max-without-approval
+        sections.put("/admin/settings/**", Set.of(ADMIN, CAMPAIGN_MANAGER, FINANCE));
         sections.put("/admin/jobs/**", Set.of(ADMIN));
         sections.put("/admin/reconciliation/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/dead-letters/**", Set.of(ADMIN));
+        // event payloads name users and lotteries; a retry makes a consumer run again
+        sections.put("/admin/event-dead-letters/**", Set.of(ADMIN));
         sections.put("/admin/reports/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/audit/**", Set.of(ADMIN, FINANCE));
         sections.put("/admin/staff/**", Set.of(ADMIN));

@@ -14,10 +14,12 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractAuthenticationFilterConfigurer;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -31,12 +33,19 @@ class AdminSecurityConfiguration {
 
     static final String LOGIN = "/admin/login";
     static final String OIDC_START = "/admin/oauth2/authorization";
+    static final String HOME = "/admin";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 30)
     SecurityFilterChain adminSecurity(HttpSecurity http, StaffService staff,
-            ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers) throws Exception {
+            ObjectProvider<ClientRegistrationRepository> oidcClients, StaffOidcUserService oidcUsers,
+            ObjectProvider<SessionFollowsAccount> sessionRules) throws Exception {
         HtmxAwareEntryPoint entryPoint = new HtmxAwareEntryPoint(LOGIN);
+        // web slices (mocked staff, no clock) run without it
+        SessionFollowsAccount followsAccount = sessionRules.getIfAvailable();
+        if (followsAccount != null) {
+            http.addFilterAfter(followsAccount.filter(entryPoint, LOGIN), CsrfFilter.class);
+        }
         // the console's scripts come from webjars (htmx, ECharts): public, like its stylesheet
         http.securityMatcher("/admin", "/admin/**", "/webjars/**")
                 .authenticationManager(new ProviderManager(new StaffAuthenticationProvider(staff)))
@@ -47,8 +56,7 @@ class AdminSecurityConfiguration {
                             .hasAnyRole(roles.stream().map(Enum::name).toArray(String[]::new)));
                     requests.anyRequest().authenticated();
                 })
-                .formLogin(form -> form.loginPage(LOGIN).loginProcessingUrl(LOGIN)
-                        .defaultSuccessUrl("/admin", true)
+                .formLogin(form -> afterLogin(form.loginPage(LOGIN).loginProcessingUrl(LOGIN), followsAccount)
                         .failureHandler(new LoginFailureHandler()))
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN + "?logout")
                         .deleteCookies("JSESSIONID"))
@@ -63,14 +71,20 @@ class AdminSecurityConfiguration {
         if (oidcClients.getIfAvailable() != null) {
             // under /admin, so this chain (not the catch-all one that refuses everything) sees the round trip;
             // the provider's redirect URI is {baseUrl}/admin/login/oauth2/code/{registrationId}
-            http.oauth2Login(oidc -> oidc.loginPage(LOGIN)
+            http.oauth2Login(oidc -> afterLogin(oidc.loginPage(LOGIN), followsAccount)
                     .authorizationEndpoint(authorization -> authorization.baseUri(OIDC_START))
                     .redirectionEndpoint(redirection -> redirection.baseUri("/admin/login/oauth2/code/*"))
-                    .defaultSuccessUrl("/admin", true)
                     .failureUrl(LOGIN + "?oidc-unknown")
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(oidcUsers)));
         }
         return http.build();
+    }
+
+    /** Both logins land on the dashboard; with the session rules, after stamping the session with the login. */
+    private static <T extends AbstractAuthenticationFilterConfigurer<HttpSecurity, T, ?>> T afterLogin(T login,
+            SessionFollowsAccount followsAccount) {
+        return followsAccount == null ? login.defaultSuccessUrl(HOME, true)
+                : login.successHandler(followsAccount.onLogin(HOME));
     }
 
     /** Tells the login page why it failed (locked and disabled accounts say so; anything else is "wrong"). */

@@ -9,9 +9,11 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
 
 /**
- * OIDC login for staff whose account is linked to the provider's subject ({@code staff_account.oidc_subject}):
- * the identity provider says who it is, our staff table says what they may do. Unknown subjects are refused,
- * never created.
+ * OIDC login for staff whose account is linked to the identity, the issuer and the subject of the ID token
+ * ({@code staff_account.oidc_issuer}, {@code oidc_subject}; a subject is unique only within its issuer): the
+ * identity provider says who it is, our staff table says what they may do. Unknown identities are refused, never
+ * created. Links made before issuers were kept count for the issuer the registration is configured with
+ * ({@code spring.security.oauth2.client.provider.*.issuer-uri}) only.
  */
 @Component
 class StaffOidcUserService extends OidcUserService {
@@ -25,7 +27,9 @@ class StaffOidcUserService extends OidcUserService {
     @Override
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         OidcUser user = super.loadUser(request);
-        return staff.byOidcSubject(user.getSubject())
+        String issuer = user.getIssuer() == null ? null : user.getIssuer().toString();
+        String configuredIssuer = request.getClientRegistration().getProviderDetails().getIssuerUri();
+        return staff.byOidcIdentity(issuer, user.getSubject(), configuredIssuer)
                 .map(account -> new StaffOidcUser(user, StaffPrincipal.of(account)))
                 .orElseThrow(() -> new OAuth2AuthenticationException(new OAuth2Error("unknown_staff",
                         "no staff account is linked to this identity", null)));

@@ -21,6 +21,8 @@ class AdminModel {
             new MenuItem("menu.jobs", "/admin/jobs", "/admin/jobs/**", "jobs"),
             new MenuItem("menu.reconciliation", "/admin/reconciliation", "/admin/reconciliation/**", "reconciliation"),
             new MenuItem("menu.dead-letters", "/admin/dead-letters", "/admin/dead-letters/**", "dead-letters"),
+            new MenuItem("menu.event-dead-letters", "/admin/event-dead-letters", "/admin/event-dead-letters/**",
+                    "event-dead-letters"),
             new MenuItem("menu.reports", "/admin/reports", "/admin/reports/**", "reports"),
             new MenuItem("menu.audit", "/admin/audit", "/admin/audit/**", "audit"),
             new MenuItem("menu.staff", "/admin/staff", "/admin/staff/**", "staff"));

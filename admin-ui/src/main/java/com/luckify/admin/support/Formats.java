@@ -45,9 +45,13 @@ public class Formats {
         return calendar.zone().getId();
     }
 
-    /** Staff see mobiles in full only on the user's own page; lists show the middle digits masked. */
+    /** Staff see mobiles in full only on the user's own page (administrators only); lists show them masked. */
     public String maskedMobile(UserSummary user) {
-        String mobile = user.mobile();
+        return mask(user.mobile());
+    }
+
+    /** {@code 13800138000} as {@code 138****8000}; too short a number is shown as it is. */
+    public static String mask(String mobile) {
         return mobile == null || mobile.length() < 7 ? (mobile == null ? "" : mobile)
                 : mobile.substring(0, 3) + "****" + mobile.substring(mobile.length() - 4);
     }

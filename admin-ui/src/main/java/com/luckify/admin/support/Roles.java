@@ -11,6 +11,11 @@ public final class Roles {
     private Roles() {
     }
 
+    /** True when the staff member behind the request holds one of {@code roles}. */
+    public static boolean any(StaffRole... roles) {
+        return CurrentStaff.principal().map(me -> me.hasAny(roles)).orElse(false);
+    }
+
     public static void require(StaffRole... roles) {
         StaffPrincipal me = CurrentStaff.principal().orElseThrow(() -> new AccessDeniedException("no staff login"));
         if (!me.hasAny(roles)) {

@@ -1,5 +1,6 @@
 package com.luckify.admin.user;
 
+import com.luckify.admin.support.Formats;
 import com.luckify.admin.support.Rendering;
 import com.luckify.admin.support.Roles;
 import com.luckify.audit.StaffActor;
@@ -12,9 +13,11 @@ import com.luckify.lottery.ParticipationService;
 import com.luckify.points.PointsLedger;
 import com.luckify.staff.StaffRole;
 import com.luckify.user.UserAdministration;
+import com.luckify.user.UserSummary;
 import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +25,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Users: search, everything about one user, and the blacklist (admins only). */
+/**
+ * Users: search, everything about one user, and the blacklist (admins only). Moderators open users to judge their
+ * comments: they get the mobile masked and no points (the full number never leaves the server for them); the
+ * points ledger is for administrators and finance.
+ */
 @Controller
 class UserAdminController {
 
@@ -54,15 +61,22 @@ class UserAdminController {
     @GetMapping("/admin/users/{id}")
     String detail(@PathVariable long id, @RequestParam(defaultValue = "1") int ledgerPage, HtmxRequest htmx,
             Model model) {
-        model.addAttribute("user", users.require(id));
+        boolean seesPoints = Roles.any(StaffRole.ADMIN, StaffRole.FINANCE);
+        boolean ledgerOnly = htmx.isHtmxRequest() && "ledger".equals(htmx.getTarget());
+        if (ledgerOnly && !seesPoints) {
+            throw new AccessDeniedException("the points ledger is for administrators and finance");
+        }
+        UserSummary user = users.require(id);
+        model.addAttribute("user", Roles.any(StaffRole.ADMIN) ? user : withMaskedMobile(user));
         model.addAttribute("blacklist", users.blacklistOf(id));
-        model.addAttribute("ledger", points.entriesOf(id, ledgerPage, 20));
-        model.addAttribute("balance", points.balance(id));
+        if (seesPoints) {
+            model.addAttribute("ledger", points.entriesOf(id, ledgerPage, 20));
+            model.addAttribute("balance", points.balance(id));
+        }
         model.addAttribute("checkins", checkins.historyOf(id, 30));
         model.addAttribute("entries", participations.entriesOf(id, new ListQuery(0, 20), false));
         model.addAttribute("comments", comments.queue(ModerationFilter.ALL, id, 1, 20));
         model.addAttribute("zone", calendar.zone());
-        boolean ledgerOnly = htmx.isHtmxRequest() && "ledger".equals(htmx.getTarget());
         return ledgerOnly ? "admin/users/detail :: ledger" : Rendering.of(htmx, "admin/users/detail", "detail");
     }
 
@@ -80,5 +94,10 @@ class UserAdminController {
         Roles.require(StaffRole.ADMIN);
         users.unblock(actor, id);
         return detail(id, 1, htmx, model);
+    }
+
+    private static UserSummary withMaskedMobile(UserSummary user) {
+        return new UserSummary(user.id(), Formats.mask(user.mobile()), user.nickname(), user.avatar(),
+                user.createTime(), user.blacklisted());
     }
 }

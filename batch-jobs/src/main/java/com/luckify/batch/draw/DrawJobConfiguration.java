@@ -1,12 +1,10 @@
 package com.luckify.batch.draw;
 
-import com.luckify.draw.Award;
-import com.luckify.draw.Awards;
 import com.luckify.draw.Entrant;
 import com.luckify.draw.ParticipantDigest;
-import com.luckify.lottery.DrawPlan;
 import com.luckify.lottery.LotteryDraws;
 import java.util.List;
+import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -28,19 +26,22 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <li>{@code beginDraw}: is the lottery due? Marks its draw record DRAWING, or fails with
  * {@link DrawNotDueException} (a later start of the same instance asks again). Runs again on every restart,
  * so a lottery cancelled meanwhile is not drawn.</li>
- * <li>{@code selectWinners}: participants in user id order, in pages of {@value #PAGE}, through the
- * weighted top-K selection and the participant digest; memory O(prize units); state saved per chunk.</li>
- * <li>{@code recordDraw}: awards the units in level order and records everything in one transaction.</li>
+ * <li>{@code selectWinners}: participants in user id order, in pages of {@value #PAGE}: their keys, kept as
+ * candidates in the database in the chunk's transaction, and the participant digest; memory one page, whatever
+ * the participants and prize units.</li>
+ * <li>{@code recordDraw}: ranks the candidates in the database, awards the prizes' units in level order and
+ * records everything in one transaction.</li>
  * </ol>
+ * The plan (seed, prizes as runs of units, clock-task weight) is built once per job execution
+ * ({@link JobDrawPlan}, job-scoped) and used by all three.
  */
 @Configuration(proxyBeanMethods = false)
 class DrawJobConfiguration {
 
     static final String JOB = "drawJob";
     static final List<String> STEPS = List.of("beginDraw", "selectWinners", "recordDraw");
-    // every chunk commit writes the selection (O(prize units)) into the step context: fewer, larger chunks
-    // keep that bookkeeping small next to the reading; a multiple of the digest block, so nothing half-hashed
-    // is saved either
+    // a commit and one multi-row insert of candidates per page: fewer, larger chunks keep Batch's bookkeeping
+    // small next to the reading; a multiple of the digest block, so nothing half-hashed is saved either
     static final int PAGE = 5 * ParticipantDigest.BLOCK;
 
     @Bean
@@ -57,7 +58,7 @@ class DrawJobConfiguration {
         return new StepBuilder("beginDraw", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
             long lotteryId = lotteryId(chunk.getStepContext().getJobParameters());
             long executionId = chunk.getStepContext().getStepExecution().getJobExecutionId();
-            if (draws.begin(lotteryId, executionId).isEmpty()) {
+            if (!draws.begin(lotteryId, executionId)) {
                 // a failed instance can be started again: once the lottery is due, the same instance draws it
                 throw new DrawNotDueException(lotteryId);
             }
@@ -81,32 +82,36 @@ class DrawJobConfiguration {
                 .build();
     }
 
+    /** One plan per job execution; the steps' beans get it through this proxy. */
     @Bean
-    @StepScope
-    DrawParticipantReader drawReader(LotteryDraws draws, @Value("#{jobParameters['lotteryId']}") Long lotteryId) {
-        return new DrawParticipantReader(draws, draws.plan(lotteryId), PAGE);
+    @JobScope
+    JobDrawPlan drawPlan(LotteryDraws draws, @Value("#{jobParameters['lotteryId']}") Long lotteryId) {
+        return new JobDrawPlan(draws, lotteryId);
     }
 
     @Bean
     @StepScope
-    DrawSelectionWriter drawWriter(LotteryDraws draws, @Value("#{jobParameters['lotteryId']}") Long lotteryId) {
-        return new DrawSelectionWriter(draws.plan(lotteryId));
+    DrawParticipantReader drawReader(LotteryDraws draws, JobDrawPlan drawPlan) {
+        return new DrawParticipantReader(draws, drawPlan.plan(), PAGE);
     }
 
     @Bean
-    Step recordDraw(JobRepository jobs, PlatformTransactionManager transactions, LotteryDraws draws) {
+    @StepScope
+    DrawSelectionWriter drawWriter(LotteryDraws draws, JobDrawPlan drawPlan) {
+        return new DrawSelectionWriter(draws, drawPlan.plan());
+    }
+
+    @Bean
+    Step recordDraw(JobRepository jobs, PlatformTransactionManager transactions, LotteryDraws draws,
+            JobDrawPlan drawPlan) {
         return new StepBuilder("recordDraw", jobs).tasklet((contribution, chunk) -> {
-            long lotteryId = lotteryId(chunk.getStepContext().getJobParameters());
             ExecutionContext selected = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext();
-            DrawPlan plan = draws.plan(lotteryId);
-            List<Entrant> winners = DrawSelectionWriter.decode(selected.getString(DrawKeys.SELECTED, ""));
-            List<Award> awards = Awards.assign(winners, plan.units());
             String digest = selected.containsKey(DrawKeys.DIGEST_CHAIN)
                     ? ParticipantDigest.resume(new ParticipantDigest.State(selected.getString(DrawKeys.DIGEST_CHAIN),
                             selected.getString(DrawKeys.DIGEST_PENDING), selected.getInt(DrawKeys.DIGEST_PENDING_LINES),
                             selected.getLong(DrawKeys.DIGEST_LAST_USER_ID))).finish()
                     : new ParticipantDigest().finish();
-            draws.complete(plan, awards, (int) selected.getLong(DrawKeys.PARTICIPANTS, 0L), digest,
+            draws.complete(drawPlan.plan(), (int) selected.getLong(DrawKeys.PARTICIPANTS, 0L), digest,
                     chunk.getStepContext().getStepExecution().getJobExecutionId());
             return RepeatStatus.FINISHED;
         }, transactions).build();

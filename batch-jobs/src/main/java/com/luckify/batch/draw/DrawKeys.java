@@ -4,7 +4,6 @@ package com.luckify.batch.draw;
 final class DrawKeys {
 
     static final String LOTTERY_ID = "lotteryId";
-    static final String SELECTED = "draw.selected";
     static final String PARTICIPANTS = "draw.participants";
     static final String DIGEST_CHAIN = "draw.digest.chain";
     static final String DIGEST_PENDING = "draw.digest.pending";
@@ -12,7 +11,7 @@ final class DrawKeys {
     static final String DIGEST_LAST_USER_ID = "draw.digest.lastUserId";
 
     /** The writer's keys, promoted from the selection step to the job for the recording step. */
-    static final String[] PROMOTED = {SELECTED, PARTICIPANTS, DIGEST_CHAIN, DIGEST_PENDING, DIGEST_PENDING_LINES,
+    static final String[] PROMOTED = {PARTICIPANTS, DIGEST_CHAIN, DIGEST_PENDING, DIGEST_PENDING_LINES,
             DIGEST_LAST_USER_ID};
 
     private DrawKeys() {

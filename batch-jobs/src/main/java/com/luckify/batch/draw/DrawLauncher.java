@@ -1,7 +1,9 @@
 package com.luckify.batch.draw;
 
 import com.luckify.batch.support.StaleExecutions;
+import com.luckify.common.BusinessMetrics;
 import java.time.Duration;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -31,9 +33,11 @@ public class DrawLauncher {
     private final Job drawJob;
     private final StaleExecutions staleExecutions;
     private final Duration staleAfter;
+    private final BusinessMetrics metrics;
 
     DrawLauncher(JobOperator jobs, JobRepository repository, Job drawJob, StaleExecutions staleExecutions,
-            @Value("${luckify.draw.stale-after:5m}") Duration staleAfter) {
+            @Value("${luckify.draw.stale-after:5m}") Duration staleAfter, BusinessMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.repository = repository;
         this.drawJob = drawJob;
@@ -62,6 +66,7 @@ public class DrawLauncher {
     private JobExecution start(long lotteryId) throws JobExecutionAlreadyRunningException {
         try {
             JobExecution execution = jobs.start(drawJob, parameters(lotteryId));
+            record(execution);
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 log.warn("draw of lottery {} ended {}: {}", lotteryId, execution.getStatus(),
                         execution.getExitStatus().getExitDescription());
@@ -76,6 +81,15 @@ public class DrawLauncher {
             log.error("could not start the draw of lottery {}", lotteryId, e);
             return null;
         }
+    }
+
+    /** {@code luckify_draw_duration_seconds{result}} and, for a completed draw, its participants. */
+    private void record(JobExecution execution) {
+        Duration took = execution.getStartTime() == null || execution.getEndTime() == null ? Duration.ZERO
+                : Duration.between(execution.getStartTime(), execution.getEndTime());
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        metrics.draw(execution.getStatus().name().toLowerCase(Locale.ROOT), took,
+                completed ? execution.getExecutionContext().getLong(DrawKeys.PARTICIPANTS, 0L) : -1);
     }
 
     /** A process killed mid-draw leaves a running execution behind: recovered once silent for stale-after. */

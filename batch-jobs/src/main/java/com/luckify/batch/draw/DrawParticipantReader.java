@@ -4,13 +4,15 @@ import com.luckify.draw.Entrant;
 import com.luckify.lottery.DrawPlan;
 import com.luckify.lottery.LotteryDraws;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * A lottery's participants in user id order, a whole page per item (keyset: {@code user_id > last}): Batch's
  * per-item bookkeeping then costs once a page, not once a participant. The last user id handed out is saved
- * at every chunk commit, so a restarted draw goes on right after its last committed page.
+ * at every chunk commit (and only if it commits: {@link CommittedContext}), so a restarted draw goes on right
+ * after its last committed page.
  */
 class DrawParticipantReader implements ItemStreamReader<List<Entrant>> {
 
@@ -50,6 +52,6 @@ class DrawParticipantReader implements ItemStreamReader<List<Entrant>> {
 
     @Override
     public void update(ExecutionContext context) {
-        context.putLong(AFTER, afterUserId);
+        CommittedContext.put(context, Map.of(AFTER, afterUserId));
     }
 }

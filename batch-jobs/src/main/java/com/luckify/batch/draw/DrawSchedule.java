@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every {@code luckify.draw.poll-interval} (a minute by default), on one process only, draws the lotteries
- * that are due: by-time ones past their time, by-count ones full or past their time.
+ * that are due: by-time ones past their time, by-count ones full or past their time; then removes the
+ * candidates that draws which are over left behind (their process died before it could).
  */
 @Component
 class DrawSchedule {
@@ -43,6 +44,10 @@ class DrawSchedule {
             int started = drawDue();
             if (started > 0) {
                 log.info("draw schedule started {} draws", started);
+            }
+            int tidied = draws.discardLeftoverCandidates();
+            if (tidied > 0) {
+                log.info("draw schedule removed the leftover candidates of {} lotteries", tidied);
             }
         });
     }

@@ -1,36 +1,57 @@
 package com.luckify.batch.draw;
 
+import com.luckify.draw.Candidate;
 import com.luckify.draw.DrawAlgorithm;
 import com.luckify.draw.Entrant;
 import com.luckify.draw.ParticipantDigest;
 import com.luckify.draw.WinnerSelection;
 import com.luckify.lottery.DrawPlan;
+import com.luckify.lottery.LotteryDraws;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Feeds each page of participants to the selection (the best K so far, K = prize units) and the digest,
- * writing nothing to the database; its whole state, O(K), goes into the step's execution context at every
- * chunk commit, so a restart resumes exactly where the last committed chunk left off.
+ * Gives each page of participants their keys and keeps those who may win as candidates in the database
+ * ({@code draw_candidate}, in the chunk's transaction), where {@code recordDraw} ranks them; feeds the participant
+ * digest. Its state in the execution context is the participant count and the digest's: a few hundred bytes
+ * however many participants and prize units there are.
+ * <p>
+ * With few prize units (at most {@value #SELECTION_IN_MEMORY}) it also keeps the best K in memory
+ * ({@link WinnerSelection}) and writes only participants who enter them: one who does not can never win. That
+ * keeps the common draw (a few prizes, many participants) from writing every participant; it is rebuilt from the
+ * kept candidates when the step starts again. Past that many units it writes everyone, and memory stays flat.
  */
 class DrawSelectionWriter implements ItemStreamWriter<List<Entrant>> {
 
+    /** Units up to which the writer skips participants who cannot win (a few hundred kilobytes of memory). */
+    static final int SELECTION_IN_MEMORY = 10_000;
+
+    private final LotteryDraws draws;
     private final DrawPlan plan;
+    private final DrawAlgorithm algorithm;
     private WinnerSelection selection;
     private ParticipantDigest digest;
     private long participants;
 
-    DrawSelectionWriter(DrawPlan plan) {
+    DrawSelectionWriter(LotteryDraws draws, DrawPlan plan) {
+        this.draws = draws;
         this.plan = plan;
+        this.algorithm = new DrawAlgorithm(plan.seed());
     }
 
     @Override
     public void open(ExecutionContext context) {
-        selection = new WinnerSelection(new DrawAlgorithm(plan.seed()), plan.units().size());
-        decode(context.getString(DrawKeys.SELECTED, "")).forEach(selection::offer);
+        selection = null;
+        if (plan.units() <= SELECTION_IN_MEMORY) {
+            int places = (int) plan.units();
+            selection = new WinnerSelection(algorithm, places);
+            draws.bestCandidates(plan.lotteryId(), places)
+                    .forEach(kept -> selection.offer(new Entrant(kept.userId(), kept.weight())));
+        }
         participants = context.getLong(DrawKeys.PARTICIPANTS, 0L);
         digest = context.containsKey(DrawKeys.DIGEST_CHAIN)
                 ? ParticipantDigest.resume(new ParticipantDigest.State(context.getString(DrawKeys.DIGEST_CHAIN),
@@ -42,46 +63,25 @@ class DrawSelectionWriter implements ItemStreamWriter<List<Entrant>> {
     @Override
     public void write(Chunk<? extends List<Entrant>> pages) {
         for (List<Entrant> page : pages) {
+            List<Candidate> candidates = new ArrayList<>(selection == null ? page.size() : 0);
             for (Entrant entrant : page) {
                 digest.add(entrant);
-                selection.offer(entrant);
                 participants++;
+                if (selection == null || selection.offer(entrant)) {
+                    candidates.add(new Candidate(entrant.userId(), entrant.weight(), algorithm.sortableKey(entrant)));
+                }
             }
+            draws.keepCandidates(plan.lotteryId(), candidates);
         }
     }
 
     @Override
     public void update(ExecutionContext context) {
-        context.putString(DrawKeys.SELECTED, encode(selection.state()));
-        context.putLong(DrawKeys.PARTICIPANTS, participants);
         ParticipantDigest.State state = digest.state();
-        context.putString(DrawKeys.DIGEST_CHAIN, state.chainHex());
-        context.putString(DrawKeys.DIGEST_PENDING, state.pending());
-        context.putInt(DrawKeys.DIGEST_PENDING_LINES, state.pendingLines());
-        context.putLong(DrawKeys.DIGEST_LAST_USER_ID, state.lastUserId());
-    }
-
-    /** {@code userId:weight} pairs, comma-separated, best first. */
-    static String encode(List<Entrant> entrants) {
-        StringBuilder text = new StringBuilder();
-        for (Entrant entrant : entrants) {
-            if (!text.isEmpty()) {
-                text.append(',');
-            }
-            text.append(entrant.userId()).append(':').append(entrant.weight());
-        }
-        return text.toString();
-    }
-
-    static List<Entrant> decode(String text) {
-        List<Entrant> entrants = new ArrayList<>();
-        if (text.isEmpty()) {
-            return entrants;
-        }
-        for (String pair : text.split(",")) {
-            int colon = pair.indexOf(':');
-            entrants.add(new Entrant(Long.parseLong(pair.substring(0, colon)), Integer.parseInt(pair.substring(colon + 1))));
-        }
-        return entrants;
+        CommittedContext.put(context, Map.of(DrawKeys.PARTICIPANTS, participants,
+                DrawKeys.DIGEST_CHAIN, state.chainHex(),
+                DrawKeys.DIGEST_PENDING, state.pending(),
+                DrawKeys.DIGEST_PENDING_LINES, state.pendingLines(),
+                DrawKeys.DIGEST_LAST_USER_ID, state.lastUserId()));
     }
 }

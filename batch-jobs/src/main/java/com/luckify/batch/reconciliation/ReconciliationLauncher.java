@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,13 +20,11 @@ public class ReconciliationLauncher {
 
     private static final String LOCK = "reconciliationSchedule";
 
-    private final JobOperator jobs;
     private final Job reconciliationJob;
     private final ScheduleLock lock;
     private final StaleExecutions staleExecutions;
 
-    ReconciliationLauncher(JobOperator jobs, Job reconciliationJob, ScheduleLock lock, StaleExecutions staleExecutions) {
-        this.jobs = jobs;
+    ReconciliationLauncher(Job reconciliationJob, ScheduleLock lock, StaleExecutions staleExecutions) {
         this.reconciliationJob = reconciliationJob;
         this.lock = lock;
         this.staleExecutions = staleExecutions;
@@ -39,13 +36,9 @@ public class ReconciliationLauncher {
      * running by a killed process (silent for 10 minutes) is recovered as failed first.
      */
     public JobExecution run() throws Exception {
-        staleExecutions.recoverStale(ReconciliationJobConfiguration.JOB, ReconciliationJobConfiguration.STEPS,
-                Duration.ofMinutes(10));
-        if (!jobs.getRunningExecutions(ReconciliationJobConfiguration.JOB).isEmpty()) {
-            return null;
-        }
         String runId = Instant.now() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return jobs.start(reconciliationJob, new JobParametersBuilder().addString("runId", runId, true).toJobParameters());
+        return staleExecutions.startAlone(reconciliationJob, ReconciliationJobConfiguration.STEPS, Duration.ofMinutes(10),
+                new JobParametersBuilder().addString("runId", runId, true).toJobParameters());
     }
 
     @Scheduled(cron = "${luckify.reconciliation.cron:0 30 3 * * *}", zone = "${luckify.business.time-zone:Asia/Shanghai}")

@@ -4,6 +4,7 @@ import com.luckify.batch.notify.CheckinReminderSchedule;
 import com.luckify.batch.report.ReportArchiver;
 import com.luckify.batch.notify.ClaimDeadlineReminderSchedule;
 import com.luckify.batch.reconciliation.ReconciliationLauncher;
+import com.luckify.batch.retention.RetentionLauncher;
 import com.luckify.report.ReportRequest;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,8 @@ public class JobConsole implements DisposableBean {
     public enum Launchable {
         RECONCILIATION,
         CHECKIN_REMINDER,
-        CLAIM_DEADLINE_REMINDER
+        CLAIM_DEADLINE_REMINDER,
+        RETENTION
     }
 
     private final JobProgressBoard board;
@@ -50,6 +52,7 @@ public class JobConsole implements DisposableBean {
     private final CheckinReminderSchedule checkinReminders;
     private final ClaimDeadlineReminderSchedule claimReminders;
     private final ReportArchiver reports;
+    private final RetentionLauncher retention;
     private final ExecutorService runner = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "job-console");
         thread.setDaemon(true);
@@ -58,7 +61,7 @@ public class JobConsole implements DisposableBean {
 
     JobConsole(JobProgressBoard board, ExecutionStopper stopper, JobOperator jobs, JobRepository repository,
             List<Job> allJobs, ReconciliationLauncher reconciliation, CheckinReminderSchedule checkinReminders,
-            ClaimDeadlineReminderSchedule claimReminders, ReportArchiver reports) {
+            ClaimDeadlineReminderSchedule claimReminders, ReportArchiver reports, RetentionLauncher retention) {
         this.board = board;
         this.stopper = stopper;
         this.jobs = jobs;
@@ -68,6 +71,7 @@ public class JobConsole implements DisposableBean {
         this.checkinReminders = checkinReminders;
         this.claimReminders = claimReminders;
         this.reports = reports;
+        this.retention = retention;
     }
 
     public List<String> jobNames() {
@@ -115,6 +119,7 @@ public class JobConsole implements DisposableBean {
             case RECONCILIATION -> reconciliation::run;
             case CHECKIN_REMINDER -> checkinReminders::remindToday;
             case CLAIM_DEADLINE_REMINDER -> claimReminders::remindToday;
+            case RETENTION -> retention::run;
         };
         submit("launch of " + which, start);
     }

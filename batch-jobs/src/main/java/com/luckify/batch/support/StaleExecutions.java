@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -52,6 +54,19 @@ public class StaleExecutions {
             recovered |= recoverIfStale(running, steps, staleAfter);
         }
         return recovered;
+    }
+
+    /**
+     * Starts {@code job} unless a run of it is going, after recovering a run left running by a killed process
+     * (silent for {@code staleAfter}); null when one is going. For jobs of which one run at a time makes sense.
+     */
+    public JobExecution startAlone(Job job, List<String> steps, Duration staleAfter, JobParameters parameters)
+            throws Exception {
+        recoverStale(job.getName(), steps, staleAfter);
+        if (!jobs.getRunningExecutions(job.getName()).isEmpty()) {
+            return null;
+        }
+        return jobs.start(job, parameters);
     }
 
     private LocalDateTime lastWrite(JobExecution execution, List<String> steps) {

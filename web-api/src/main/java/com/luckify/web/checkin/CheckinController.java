@@ -5,8 +5,11 @@ import com.luckify.checkin.CheckinService;
 import com.luckify.checkin.CheckinStatus;
 import com.luckify.checkin.TaskService;
 import com.luckify.web.security.CurrentUserId;
+import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiRateLimits.Write;
 import com.luckify.web.support.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,15 +28,17 @@ class CheckinController {
 
     private final CheckinService checkins;
     private final TaskService tasks;
+    private final ApiRateLimits rateLimits;
 
-    CheckinController(CheckinService checkins, TaskService tasks) {
+    CheckinController(CheckinService checkins, TaskService tasks, ApiRateLimits rateLimits) {
         this.checkins = checkins;
         this.tasks = tasks;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping
-    ApiResponse<CheckinResp> checkin(@CurrentUserId long userId) {
-        CheckinResult result = checkins.checkin(userId);
+    ApiResponse<CheckinResp> checkin(@CurrentUserId long userId, HttpServletRequest request) {
+        CheckinResult result = checkins.checkin(userId, rateLimits.writeCharges(Write.CHECKIN, userId, request));
         return ApiResponse.ok(new CheckinResp(result.streakDay(), 1, result.integral(), result.reward()));
     }
 
@@ -53,12 +58,16 @@ class CheckinController {
     }
 
     @PostMapping("/claimReward")
-    ApiResponse<ClaimRewardResp> claim(@CurrentUserId long userId, @Valid @RequestBody ClaimRewardReq req) {
+    ApiResponse<ClaimRewardResp> claim(@CurrentUserId long userId, @Valid @RequestBody ClaimRewardReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.TASK_REWARD, userId, request);
         return ApiResponse.ok(new ClaimRewardResp(tasks.claim(userId, req.taskId())));
     }
 
     @PostMapping("/updateSub")
-    ApiResponse<Void> subscribe(@CurrentUserId long userId, @Valid @RequestBody UpdateSubReq req) {
+    ApiResponse<Void> subscribe(@CurrentUserId long userId, @Valid @RequestBody UpdateSubReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.PROFILE, userId, request);
         tasks.updateSubscription(userId, req.state() == 1);
         return ApiResponse.ok(null);
     }

@@ -18,8 +18,10 @@ import com.luckify.web.comment.CommentResponses.PraiseResp;
 import com.luckify.web.comment.CommentResponses.UpdateCommentResp;
 import com.luckify.web.security.CurrentUserId;
 import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiRateLimits.Write;
 import com.luckify.web.support.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,26 +44,30 @@ class CommentController {
     }
 
     @PostMapping("/addComment")
-    ApiResponse<AddCommentResp> add(@CurrentUserId long userId, @Valid @RequestBody CommentAddReq req) {
-        rateLimits.comment(userId);
+    ApiResponse<AddCommentResp> add(@CurrentUserId long userId, @Valid @RequestBody CommentAddReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.COMMENT, userId, request);
         return ApiResponse.ok(AddCommentResp.of(comments.add(userId, req.lotteryId(), req.draft())));
     }
 
     @PostMapping("/updateComment")
-    ApiResponse<UpdateCommentResp> update(@CurrentUserId long userId, @Valid @RequestBody CommentUpdateReq req) {
-        rateLimits.comment(userId);
+    ApiResponse<UpdateCommentResp> update(@CurrentUserId long userId, @Valid @RequestBody CommentUpdateReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.COMMENT, userId, request);
         return ApiResponse.ok(new UpdateCommentResp(comments.update(userId, req.id(), req.draft()).moderationState()
                 .name()));
     }
 
     @PostMapping("/deleteComment")
-    ApiResponse<Void> delete(@CurrentUserId long userId, @Valid @RequestBody IdReq req) {
+    ApiResponse<Void> delete(@CurrentUserId long userId, @Valid @RequestBody IdReq req, HttpServletRequest request) {
+        rateLimits.write(Write.COMMENT, userId, request);
         comments.deleteByAuthor(userId, req.id());
         return ApiResponse.ok(null);
     }
 
     @PostMapping("/commentPraise")
-    ApiResponse<PraiseResp> praise(@CurrentUserId long userId, @Valid @RequestBody IdReq req) {
+    ApiResponse<PraiseResp> praise(@CurrentUserId long userId, @Valid @RequestBody IdReq req, HttpServletRequest request) {
+        rateLimits.write(Write.LIKE, userId, request);
         PraiseResult result = comments.togglePraise(userId, req.id());
         return ApiResponse.ok(new PraiseResp(result.praised() ? 1 : 0, result.praiseCount()));
     }
@@ -80,22 +86,24 @@ class CommentController {
     }
 
     @PostMapping("/getCommentDetail")
-    ApiResponse<CommentDetailResp> detail(@Valid @RequestBody IdReq req) {
+    ApiResponse<CommentDetailResp> detail(@Valid @RequestBody IdReq req, HttpServletRequest request) {
+        rateLimits.publicRead(request);
         return ApiResponse.ok(new CommentDetailResp(CommentView.of(comments.detail(req.id()))));
     }
 
     @GetMapping("/getCommentDetail")
-    ApiResponse<CommentDetailResp> detailByGet(@Valid IdReq req) {
-        return detail(req);
+    ApiResponse<CommentDetailResp> detailByGet(@Valid IdReq req, HttpServletRequest request) {
+        return detail(req, request);
     }
 
     @PostMapping("/getLastId")
-    ApiResponse<GetCommentLastIdResp> lastId() {
+    ApiResponse<GetCommentLastIdResp> lastId(HttpServletRequest request) {
+        rateLimits.publicRead(request);
         return ApiResponse.ok(new GetCommentLastIdResp(comments.lastId()));
     }
 
     @GetMapping("/getLastId")
-    ApiResponse<GetCommentLastIdResp> lastIdByGet() {
-        return lastId();
+    ApiResponse<GetCommentLastIdResp> lastIdByGet(HttpServletRequest request) {
+        return lastId(request);
     }
 }

@@ -7,6 +7,7 @@ import com.luckify.lottery.ListQuery;
 import com.luckify.lottery.LotteryDraft;
 import com.luckify.lottery.LotteryService;
 import com.luckify.lottery.PrizeDraft;
+import com.luckify.user.RealPeople;
 import com.luckify.web.lottery.LotteryRequests.CreateClockTask;
 import com.luckify.web.lottery.LotteryRequests.CreateLotteryReq;
 import com.luckify.web.lottery.LotteryRequests.CursorSizeReq;
@@ -17,8 +18,11 @@ import com.luckify.web.lottery.LotteryResponses.CreateLotteryResp;
 import com.luckify.web.lottery.LotteryResponses.LotteryDetailResp;
 import com.luckify.web.lottery.LotteryResponses.LotteryListResp;
 import com.luckify.web.security.CurrentUserId;
+import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiRateLimits.Write;
 import com.luckify.web.support.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,24 +41,32 @@ import org.springframework.web.bind.annotation.RestController;
 class LotteryController {
 
     private final LotteryService lotteries;
+    private final ApiRateLimits rateLimits;
+    private final RealPeople realPeople;
 
-    LotteryController(LotteryService lotteries) {
+    LotteryController(LotteryService lotteries, ApiRateLimits rateLimits, RealPeople realPeople) {
         this.lotteries = lotteries;
+        this.rateLimits = rateLimits;
+        this.realPeople = realPeople;
     }
 
     @PostMapping("/createLottery")
-    ApiResponse<CreateLotteryResp> create(@CurrentUserId long userId, @Valid @RequestBody CreateLotteryReq req) {
+    ApiResponse<CreateLotteryResp> create(@CurrentUserId long userId, @Valid @RequestBody CreateLotteryReq req,
+            HttpServletRequest request) {
+        rateLimits.creation(Write.LOTTERY, userId, request);
+        realPeople.require(userId, RealPeople.Action.LOTTERY_CREATION);
         return ApiResponse.ok(new CreateLotteryResp(lotteries.create(userId, draft(req))));
     }
 
     @PostMapping("/lotteryList")
-    ApiResponse<LotteryListResp> list(@Valid @RequestBody LotteryListReq req) {
+    ApiResponse<LotteryListResp> list(@Valid @RequestBody LotteryListReq req, HttpServletRequest request) {
+        rateLimits.publicRead(request);
         return ApiResponse.ok(LotteryListResp.of(lotteries.openLotteries(query(req), req.isSelected() != 0, null)));
     }
 
     @GetMapping("/lotteryList")
-    ApiResponse<LotteryListResp> listByGet(@Valid LotteryListReq req) {
-        return list(req);
+    ApiResponse<LotteryListResp> listByGet(@Valid LotteryListReq req, HttpServletRequest request) {
+        return list(req, request);
     }
 
     @PostMapping("/lotteryListAfterLogin")
@@ -68,14 +80,15 @@ class LotteryController {
     }
 
     @PostMapping("/lotteryListSlow")
-    ApiResponse<LotteryListResp> listSlow(@Valid @RequestBody LotteryListSlowQueryReq req) {
+    ApiResponse<LotteryListResp> listSlow(@Valid @RequestBody LotteryListSlowQueryReq req, HttpServletRequest request) {
+        rateLimits.publicRead(request);
         return ApiResponse.ok(LotteryListResp.of(
                 lotteries.openLotteriesPage(req.pageIndex(), req.pageSize(), req.isSelected() != 0)));
     }
 
     @GetMapping("/lotteryListSlow")
-    ApiResponse<LotteryListResp> listSlowByGet(@Valid LotteryListSlowQueryReq req) {
-        return listSlow(req);
+    ApiResponse<LotteryListResp> listSlowByGet(@Valid LotteryListSlowQueryReq req, HttpServletRequest request) {
+        return listSlow(req, request);
     }
 
     @PostMapping("/lotteryDetail")

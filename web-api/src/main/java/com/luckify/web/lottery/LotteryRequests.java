@@ -1,5 +1,6 @@
 package com.luckify.web.lottery;
 
+import com.luckify.lottery.ListQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,8 +22,10 @@ final class LotteryRequests {
             @NotNull(message = "is not set") Integer isSelected) {
     }
 
+    /** {@code pageIndex} is a row offset the database walks: pages past {@link ListQuery#MAX_PAGE} are refused. */
     record LotteryListSlowQueryReq(
-            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageIndex,
+            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative")
+            @Max(value = ListQuery.MAX_PAGE, message = "must be at most 100") Integer pageIndex,
             @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize,
             @NotNull(message = "is not set") Integer isSelected) {
     }
@@ -38,6 +41,15 @@ final class LotteryRequests {
     record LotteryIdReq(@NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId) {
     }
 
+    /**
+     * Not in the original: the ticket startClockTask issued. It is optional here so that an old client, which sends
+     * only lotteryId, is told what to do (500054) rather than "parameter error".
+     */
+    record CompleteClockTaskReq(
+            @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
+            @Size(max = 64, message = "is too long (max 64)") String ticket) {
+    }
+
     /** Not in the original: where a winner wants the prize sent. */
     record ClaimPrizeReq(
             @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
@@ -48,7 +60,8 @@ final class LotteryRequests {
 
     record SearchLotteryParticipationReq(
             @NotNull(message = "is not set") @Min(value = 1, message = "must be a lottery id") Long lotteryId,
-            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageIndex,
+            @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative")
+            @Max(value = ListQuery.MAX_PAGE, message = "must be at most 100") Integer pageIndex,
             @NotNull(message = "is not set") @Min(value = 0, message = "must not be negative") Integer pageSize) {
     }
 

@@ -59,15 +59,27 @@ final class LotteryResponses {
         }
     }
 
-    /** The sponsor as lottery detail shows it (camelCase {@code qrCode}); all zero when there is none. */
+    /**
+     * The sponsor as lottery detail shows it (camelCase {@code qrCode}); all zero when there is none. A hidden
+     * sponsor (isShow 2) stays on the lottery's record by id and name, but its contact details (description,
+     * avatar, QR code, WeChat ids) are not public, so they are sent empty; its owner still reads them through
+     * sponsorDetail.
+     */
     record LotterySponsor(long id, long userId, int type, int appletType, String name, String desc, String avatar,
             int isShow, String qrCode, String inputA, String inputB) {
 
         static final LotterySponsor NONE = new LotterySponsor(0, 0, 0, 0, "", "", "", 0, "", "", "");
+        private static final int SHOWN = 1;
 
         static LotterySponsor of(Sponsor s) {
-            return s == null ? NONE : new LotterySponsor(s.id(), s.userId(), s.type(), s.appletType(), s.name(),
-                    s.desc(), s.avatar(), s.isShow(), s.qrCode(), s.inputA(), s.inputB());
+            if (s == null) {
+                return NONE;
+            }
+            return s.isShow() == SHOWN
+                    ? new LotterySponsor(s.id(), s.userId(), s.type(), s.appletType(), s.name(), s.desc(), s.avatar(),
+                            s.isShow(), s.qrCode(), s.inputA(), s.inputB())
+                    : new LotterySponsor(s.id(), s.userId(), s.type(), s.appletType(), s.name(), "", "", s.isShow(), "",
+                            "", "");
         }
     }
 
@@ -82,15 +94,20 @@ final class LotteryResponses {
         }
     }
 
-    /** The verifiable-draw proof: the seed stays hidden (empty) until the draw is done. */
+    /**
+     * The verifiable-draw proof: the seed stays hidden (empty) until the draw is done, and for good when the draw is
+     * not {@code verifiable} (the demo data's hand-picked winners); {@code verifyUrl} is the public page that checks
+     * the draw, a path on the API's host.
+     */
     record DrawItem(String seedHash, String state, String seed, String algorithm, int algorithmVersion,
-            int participantCount, String participantsDigest, long drawnTime) {
+            int participantCount, String participantsDigest, long drawnTime, boolean verifiable, String verifyUrl) {
 
-        static DrawItem of(DrawProof d) {
+        static DrawItem of(DrawProof d, long lotteryId) {
             return d == null ? null : new DrawItem(d.seedHash(), d.state(), d.revealedSeed() == null ? "" : d.revealedSeed(),
                     d.algorithm() == null ? "" : d.algorithm(), d.algorithmVersion() == null ? 0 : d.algorithmVersion(),
                     d.participantCount() == null ? 0 : d.participantCount(),
-                    d.participantsDigest() == null ? "" : d.participantsDigest(), seconds(d.drawnTime()));
+                    d.participantsDigest() == null ? "" : d.participantsDigest(), seconds(d.drawnTime()),
+                    d.verifiable(), DrawVerifyController.urlOf(lotteryId));
         }
     }
 
@@ -109,7 +126,7 @@ final class LotteryResponses {
                     d.prizes().stream().map(PrizeItem::of).toList(), LotterySponsor.of(d.sponsor()),
                     d.caller().participated() ? 1 : 0, d.caller().won() ? 1 : 0, d.caller().prizeId(),
                     d.clockTask() == null ? 0 : 1, ClockTaskItem.of(d.clockTask()), d.caller().clockTaskDone() ? 1 : 0,
-                    (int) d.participantCount(), l.cancelledAt() == null ? 0 : 1, DrawItem.of(d.draw()),
+                    (int) d.participantCount(), l.cancelledAt() == null ? 0 : 1, DrawItem.of(d.draw(), l.id()),
                     d.winners().stream().map(WonList::of).toList(), d.caller().prizeClaimed() ? 1 : 0);
         }
     }
@@ -174,5 +191,9 @@ final class LotteryResponses {
     }
 
     record AddInstantLotteryParticipationResp(long prizeId) {
+    }
+
+    /** Not in the original: the clock task's single-use ticket and when completeClockTask takes it (Unix seconds). */
+    record StartClockTaskResp(String ticket, long redeemableAt) {
     }
 }

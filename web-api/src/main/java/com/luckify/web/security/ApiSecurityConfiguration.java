@@ -1,5 +1,6 @@
 package com.luckify.web.security;
 
+import com.luckify.user.TokenVersions;
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -54,13 +55,13 @@ class ApiSecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder apiJwtDecoder(JwtProperties properties) {
+    JwtDecoder apiJwtDecoder(JwtProperties properties, TokenVersions versions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(properties))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(),
                 new UserIdClaimValidator()));
-        return new VerifiedTokenCache(decoder, Clock.systemUTC());
+        return new RevocationCheck(new VerifiedTokenCache(decoder, Clock.systemUTC()), versions);
     }
 
     @Bean

@@ -5,7 +5,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
-/** The endpoints the original served without a token; everything else of the API needs one. */
+/** The endpoints served without a token (the original's, and the public ones added since); everything else of the API needs one. */
 final class PublicEndpoints {
 
     static final List<String> PATHS = List.of(
@@ -17,6 +17,8 @@ final class PublicEndpoints {
             "/lottery/v1/lottery/lotteryListSlow",
             "/lottery/v1/lottery/getLotteryWinnersList",
             "/lottery/v1/lottery/drawParticipants",
+            // the public draw verify page, its script and stylesheet (not in the original)
+            "/lottery/verify/**",
             "/comment/v1/comment/getCommentDetail",
             "/comment/v1/comment/getLastId",
             "/files/**");

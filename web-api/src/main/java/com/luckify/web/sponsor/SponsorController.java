@@ -3,6 +3,7 @@ package com.luckify.web.sponsor;
 import com.luckify.sponsor.SponsorDraft;
 import com.luckify.sponsor.SponsorService;
 import com.luckify.web.security.CurrentUserId;
+import com.luckify.web.security.OptionalCaller;
 import com.luckify.web.sponsor.SponsorRequests.CreateSponsorReq;
 import com.luckify.web.sponsor.SponsorRequests.IdReq;
 import com.luckify.web.sponsor.SponsorRequests.SponsorListReq;
@@ -10,9 +11,12 @@ import com.luckify.web.sponsor.SponsorRequests.UpdateSponsorReq;
 import com.luckify.web.sponsor.SponsorResponses.CreateSponsorResp;
 import com.luckify.web.sponsor.SponsorResponses.SponsorItem;
 import com.luckify.web.sponsor.SponsorResponses.SponsorListResp;
+import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiRateLimits.Write;
 import com.luckify.web.support.ApiResponse;
 import com.luckify.web.support.EmptyObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,13 +28,19 @@ import org.springframework.web.bind.annotation.RestController;
 class SponsorController {
 
     private final SponsorService sponsors;
+    private final ApiRateLimits rateLimits;
+    private final OptionalCaller caller;
 
-    SponsorController(SponsorService sponsors) {
+    SponsorController(SponsorService sponsors, ApiRateLimits rateLimits, OptionalCaller caller) {
         this.sponsors = sponsors;
+        this.rateLimits = rateLimits;
+        this.caller = caller;
     }
 
     @PostMapping("/usercenter/v1/userSponsor/addSponsor")
-    ApiResponse<CreateSponsorResp> add(@CurrentUserId long userId, @Valid @RequestBody CreateSponsorReq req) {
+    ApiResponse<CreateSponsorResp> add(@CurrentUserId long userId, @Valid @RequestBody CreateSponsorReq req,
+            HttpServletRequest request) {
+        rateLimits.creation(Write.SPONSOR, userId, request);
         long id = sponsors.add(userId, new SponsorDraft(req.type(), req.appletType(), req.isShow(), req.name(),
                 req.desc(), req.avatar(), req.qr_code(), req.inputA(), req.inputB()));
         return ApiResponse.ok(new CreateSponsorResp(id));
@@ -43,12 +53,15 @@ class SponsorController {
     }
 
     @PostMapping("/usercenter/v1/userSponsor/sponsorDetail")
-    ApiResponse<SponsorItem> detail(@Valid @RequestBody IdReq req) {
-        return ApiResponse.ok(SponsorItem.of(sponsors.detail(req.id())));
+    ApiResponse<SponsorItem> detail(@Valid @RequestBody IdReq req, HttpServletRequest request) {
+        rateLimits.publicRead(request);
+        return ApiResponse.ok(SponsorItem.of(sponsors.detail(req.id(), caller.userId(request))));
     }
 
     @PostMapping("/usercenter/v1/userContact/upDateSponsor")
-    ApiResponse<EmptyObject> update(@CurrentUserId long userId, @Valid @RequestBody UpdateSponsorReq req) {
+    ApiResponse<EmptyObject> update(@CurrentUserId long userId, @Valid @RequestBody UpdateSponsorReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.SPONSOR, userId, request);
         sponsors.update(userId, req.id(), new SponsorDraft(zeroAsAbsent(req.type()), req.appletType(),
                 zeroAsAbsent(req.isShow()), req.name(), req.desc(), req.avatar(), req.qr_code(), req.inputA(),
                 req.inputB()));
@@ -56,7 +69,9 @@ class SponsorController {
     }
 
     @PostMapping("/usercenter/v1/userContact/sponsorDel")
-    ApiResponse<EmptyObject> delete(@CurrentUserId long userId, @Valid @RequestBody IdReq req) {
+    ApiResponse<EmptyObject> delete(@CurrentUserId long userId, @Valid @RequestBody IdReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.SPONSOR, userId, request);
         sponsors.delete(userId, req.id());
         return ApiResponse.ok(EmptyObject.INSTANCE);
     }

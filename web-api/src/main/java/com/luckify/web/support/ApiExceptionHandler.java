@@ -1,6 +1,7 @@
 package com.luckify.web.support;
 
 import com.luckify.common.BusinessException;
+import com.luckify.common.BusinessMetrics;
 import com.luckify.common.ErrorCode;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -41,10 +43,25 @@ class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final BusinessMetrics metrics;
+
+    ApiExceptionHandler(BusinessMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ApiError> business(BusinessException e) {
-        HttpStatus status = e.errorCode() == ErrorCode.TOO_MANY_REQUESTS ? HttpStatus.TOO_MANY_REQUESTS
-                : HttpStatus.BAD_REQUEST;
+        if (e.errorCode() == ErrorCode.SERVICE_BUSY) {
+            metrics.busy("service");
+        }
+        HttpStatus status = switch (e.errorCode()) {
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            // WeChat could not verify a phone number now: a dependency's trouble, not the caller's mistake
+            case SERVICE_BUSY, WECHAT_PHONE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            // a session past its maximum age: the client logs in again, as for any dead token
+            case TOKEN_INVALID -> HttpStatus.UNAUTHORIZED;
+            default -> HttpStatus.BAD_REQUEST;
+        };
         return ResponseEntity.status(status).body(new ApiError(e.errorCode().code(), e.getMessage()));
     }
 
@@ -114,9 +131,14 @@ class ApiExceptionHandler {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of(ErrorCode.NOT_FOUND));
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ApiError> database(DataAccessException e) {
+    /**
+     * Also a transaction that could not begin because no connection to MySQL could be had (MySQL restarting, the
+     * pool's wait ran out): the user sees "database busy, try again later", not an unexplained failure.
+     */
+    @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ApiError> database(Exception e) {
         log.error("database failure", e);
+        metrics.busy("database");
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ApiError.of(ErrorCode.DB_ERROR));
     }
 

@@ -26,6 +26,15 @@ class ApiWebConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<DatabaseFailureFilter> databaseFailureFilter() {
+        FilterRegistrationBean<DatabaseFailureFilter> registration = new FilterRegistrationBean<>(new DatabaseFailureFilter());
+        registration.setUrlPatterns(API_PATHS);
+        // around Spring Security, whose token checks read MySQL
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     /**
      * Numbers must be JSON numbers and integers must be integral, as go-zero required: {@code "5"} or
      * {@code 1.5} for an int is a 100002, not a silent conversion. Strings still accept numbers, because

@@ -6,8 +6,10 @@ import com.luckify.upload.StoredUpload;
 import com.luckify.upload.UploadService;
 import com.luckify.web.security.CurrentUserId;
 import com.luckify.web.support.ApiRateLimits;
+import com.luckify.web.support.ApiRateLimits.Write;
 import com.luckify.web.support.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -37,16 +39,17 @@ class UploadController {
     }
 
     @PostMapping(path = "/upload/v1/upload/add", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ApiResponse<UserUploadResp> addBase64(@CurrentUserId long userId, @Valid @RequestBody UserUploadReq req) {
-        rateLimits.upload(userId);
+    ApiResponse<UserUploadResp> addBase64(@CurrentUserId long userId, @Valid @RequestBody UserUploadReq req,
+            HttpServletRequest request) {
+        rateLimits.write(Write.UPLOAD, userId, request);
         byte[] content = decode(req.file_data());
         return ApiResponse.ok(UserUploadResp.of(uploads.store(userId, nameOf(req), content)));
     }
 
     @PostMapping(path = "/upload/v1/upload/add", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ApiResponse<UserUploadResp> addMultipart(@CurrentUserId long userId, @RequestPart("file") MultipartFile file)
-            throws IOException {
-        rateLimits.upload(userId);
+    ApiResponse<UserUploadResp> addMultipart(@CurrentUserId long userId, @RequestPart("file") MultipartFile file,
+            HttpServletRequest request) throws IOException {
+        rateLimits.write(Write.UPLOAD, userId, request);
         return ApiResponse.ok(UserUploadResp.of(uploads.store(userId, file.getOriginalFilename(), file.getBytes())));
     }
 

@@ -23,6 +23,29 @@ final class UserRequests {
             String password) {
     }
 
+    /**
+     * Registration: the typed {@code mobile}, or the {@code code} of the mini-program's phone-number button (then the
+     * mobile is the one WeChat verified, and the typed one, if any, is not used); which one the server requires
+     * depends on luckify.user.real-people.registration.
+     */
+    record RegisterReq(
+            @Pattern(regexp = "1\\d{10}", message = "must be an 11-digit mobile number") String mobile,
+            @NotNull(message = "is not set") @Size(min = 6, max = 64, message = "must be 6 to 64 characters")
+            String password,
+            @Size(max = 128, message = "is too long (max 128)") String code) {
+    }
+
+    /** The {@code code} the phone-number button ({@code open-type="getPhoneNumber"}) gave the mini-program. */
+    record BindMobileReq(
+            @NotBlank(message = "is not set") @Size(max = 128, message = "is too long (max 128)") String code) {
+    }
+
+    record ChangePasswordReq(
+            @NotNull(message = "is not set") @Size(max = 64, message = "is too long (max 64)") String oldPassword,
+            @NotNull(message = "is not set") @Size(min = 6, max = 64, message = "must be 6 to 64 characters")
+            String newPassword) {
+    }
+
     record WxMiniAuthReq(
             @NotBlank(message = "is not set") @Size(max = 128, message = "is too long (max 128)") String code,
             @Size(max = 64, message = "is too long (max 64)") String iv,
