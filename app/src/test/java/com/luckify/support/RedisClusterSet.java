@@ -79,20 +79,9 @@ public final class RedisClusterSet implements AutoCloseable {
         return String.join(",", ports.stream().map(port -> "127.0.0.1:" + port).toList());
     }
 
-    /** How many keys each master holds now, in port order. */
-    public List<Long> keysPerMaster() {
-        return ports.stream().map(port -> Long.parseLong(cli(port, "DBSIZE").trim())).toList();
-    }
-
-    /** The port of the master that serves {@code key}'s slot. */
-    public int masterOf(String key) {
-        for (int port : ports) {
-            // a node answers a key of its own slots with its type, and any other with a MOVED redirection
-            if (!cli(port, "TYPE", key).startsWith("MOVED")) {
-                return port;
-            }
-        }
-        throw new AssertionError("no master serves " + key);
+    /** Whether {@code key} exists in the cluster ({@code redis-cli -c} follows the redirection to its master). */
+    public boolean exists(String key) {
+        return cli(ports.get(0), "-c", "EXISTS", key).equals("1");
     }
 
     @Override
