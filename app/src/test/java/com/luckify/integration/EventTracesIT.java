@@ -10,6 +10,7 @@ import com.luckify.support.IntegrationTest;
 import com.luckify.support.LuckifyProcesses;
 import com.luckify.support.OtlpReceiver;
 import com.luckify.support.OtlpReceiver.ReceivedSpan;
+import com.luckify.support.RefusedTaskProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,24 @@ class EventTracesIT extends IntegrationTest {
                 .filter(text -> text.contains("task-progress handling event " + joined.id() + " (LotteryJoined)"))
                 .findFirst().orElseThrow(() -> new AssertionError("no consumer log line for event " + joined.id()));
         assertThat(line).contains(request.traceId()).contains(consumer.spanId());
+    }
+
+    @Test
+    void aConsumersFailureIsLoggedWithTheTraceOfTheRequestThatRecordedTheEvent(CapturedOutput output) throws Exception {
+        String player = newUserToken();
+        long userId = userIdOf(player);
+        long lotteryId = createLottery(newUserToken(), lottery(3, 0, prize(1, 5, 500_000)));
+        try (RefusedTaskProgress refused = RefusedTaskProgress.of(jdbc, userId)) {
+            assertThat(api.post("/lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + lotteryId + "}", player)
+                    .code()).isEqualTo(200);
+            Joined joined = joinedEvent(lotteryId, userId);
+
+            // the warning comes after the rollback, once the handling span has ended: it still names the request
+            String warning = "task-progress could not handle event " + joined.id() + ":";
+            await("the consumer's failure logged", 20, () -> output.getOut().contains(warning));
+            String line = output.getOut().lines().filter(text -> text.contains(warning)).findFirst().orElseThrow();
+            assertThat(line).contains(joined.traceId() + "-" + joined.spanId());
+        }
     }
 
     @Test

@@ -117,7 +117,8 @@ public class EventDeliveries {
             log.debug("{} event {} deferred: {}", subscription.key(), eventId, deferred.getMessage());
             return;
         }
-        log.warn("{} could not handle event {}: {}", subscription.key(), eventId, failure.toString());
+        tracing.logInTraceOf(traceOf(eventId), () -> log.warn("{} could not handle event {}: {}", subscription.key(),
+                eventId, failure.toString()));
         String error = failure.toString();
         try {
             deliveries.recordFailure(subscription.key(), eventId, error.length() > 255 ? error.substring(0, 255) : error);
@@ -127,6 +128,16 @@ public class EventDeliveries {
         } catch (RuntimeException e) {
             // the database is away: the delivery stays undone and is sent again
             log.warn("could not record the failure of {} event {}: {}", subscription.key(), eventId, e.toString());
+        }
+    }
+
+    /** The trace the event was recorded in, or none if the database cannot say now (a failure's log line). */
+    private EventTrace traceOf(long eventId) {
+        try {
+            return deliveries.events(List.of(eventId)).stream()
+                    .map(row -> new EventTrace(row.traceParent(), row.traceState())).findFirst().orElse(EventTrace.NONE);
+        } catch (RuntimeException e) {
+            return EventTrace.NONE;
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,9 @@ public class EventTracing {
 
     static final String TRACEPARENT = "traceparent";
     static final String TRACESTATE = "tracestate";
+    /** The MDC keys Micrometer Tracing fills for a span in scope, and Boot's log formats print. */
+    private static final String TRACE_ID = "traceId";
+    private static final String SPAN_ID = "spanId";
 
     private final Tracer tracer;
     private final Propagator propagator;
@@ -103,6 +107,38 @@ public class EventTracing {
             if (batch != null) {
                 batch.end();
             }
+        }
+    }
+
+    /**
+     * Runs {@code logging} with the trace and span ids {@code trace} names in the MDC, where a log line inside a
+     * span finds them ({@code traceId}, {@code spanId}): for what is logged about an event once its handling span
+     * has ended, such as a failure known only after the rollback. The line then leads to the request that recorded
+     * the event. No span is made for it.
+     */
+    public void logInTraceOf(EventTrace trace, Runnable logging) {
+        String[] parts = trace.isPresent() ? trace.traceParent().split("-") : new String[0];
+        if (parts.length < 3) {
+            logging.run();
+            return;
+        }
+        String outerTrace = MDC.get(TRACE_ID);
+        String outerSpan = MDC.get(SPAN_ID);
+        MDC.put(TRACE_ID, parts[1]);
+        MDC.put(SPAN_ID, parts[2]);
+        try {
+            logging.run();
+        } finally {
+            restore(TRACE_ID, outerTrace);
+            restore(SPAN_ID, outerSpan);
+        }
+    }
+
+    private static void restore(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
         }
     }
 
