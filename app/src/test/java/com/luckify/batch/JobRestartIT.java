@@ -61,30 +61,13 @@ class JobRestartIT extends IntegrationTest {
         long lotteryId = createLottery(newUserToken(), lottery(1, 0, prize(1, 5), prize(2, 20)));
         DrawFixtures.bulkParticipants(jdbc, lotteryId, 30_000);
         makeDue(lotteryId);
-        JobOperatorTestUtils draws = utilsFor(drawJob);
-        JobParameters parameters = new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters();
 
-        // when the fourth page's commit fails
-        JobExecution failed;
-        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4, "lotteryId", lotteryId)) {
-            failed = draws.startJob(parameters);
-        }
+        // when the fourth page's commit fails, and the draw is started again
+        DrawRuns runs = drawFailingOnceAtTheFourthPage(lotteryId);
 
-        // then nothing is drawn yet
-        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(failed.getAllFailureExceptions().toString()).contains("injected fault");
-        assertThat(DrawFixtures.winners(jdbc, lotteryId)).isEmpty();
-
-        // when it is started again
-        JobExecution restarted = draws.startJob(parameters);
-
-        // then it reads again the page whose commit failed (its candidates were rolled back) and the pages after
-        // it, and draws exactly the winners, count and digest anyone recomputes from the seed
-        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
-        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 3L);
+        // then the restart draws exactly the winners, count and digest anyone recomputes from the seed
         assertDrawnAsTheVerifierSays(lotteryId, 30_000, 25);
-        assertThatThrownBy(() -> draws.startJob(parameters)).as("a drawn lottery is never drawn again")
+        assertThatThrownBy(runs::startAgain).as("a drawn lottery is never drawn again")
                 .isInstanceOf(JobInstanceAlreadyCompleteException.class);
     }
 
@@ -97,32 +80,54 @@ class JobRestartIT extends IntegrationTest {
                 lotteryId);
         DrawFixtures.bulkParticipants(jdbc, lotteryId, 30_000);
         makeDue(lotteryId);
-        JobOperatorTestUtils draws = utilsFor(drawJob);
-        JobParameters parameters = new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters();
 
         // when the fourth page's commit fails, and the draw is started again
-        JobExecution failed;
-        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4, "lotteryId", lotteryId)) {
-            failed = draws.startJob(parameters);
-        }
-        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-        assertThat(DrawFixtures.winners(jdbc, lotteryId)).isEmpty();
-        JobExecution restarted = draws.startJob(parameters);
+        DrawRuns runs = drawFailingOnceAtTheFourthPage(lotteryId);
 
-        // then it goes on from the failed page and everyone gets what the verifier says, in level order
-        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 3L);
+        // then everyone gets what the verifier says, in level order
         assertDrawnAsTheVerifierSays(lotteryId, 30_000, 25_000);
         // and what Batch saved for the draw does not grow with its 25,000 winners: the ranking is in the database
         // (Batch keeps a context of up to 2,500 characters in SHORT_CONTEXT, a longer one in SERIALIZED_CONTEXT)
         assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(COALESCE(c.SERIALIZED_CONTEXT, c.SHORT_CONTEXT))) FROM BATCH_STEP_EXECUTION_CONTEXT c "
                 + "JOIN BATCH_STEP_EXECUTION s ON s.STEP_EXECUTION_ID = c.STEP_EXECUTION_ID "
-                + "WHERE s.JOB_EXECUTION_ID IN (?, ?)", Integer.class, failed.getId(), restarted.getId()))
+                + "WHERE s.JOB_EXECUTION_ID IN (?, ?)", Integer.class, runs.failed().getId(), runs.restarted().getId()))
                 .isLessThan(4_000);
         assertThat(jdbc.queryForObject("SELECT MAX(LENGTH(COALESCE(SERIALIZED_CONTEXT, SHORT_CONTEXT))) FROM BATCH_JOB_EXECUTION_CONTEXT "
-                + "WHERE JOB_EXECUTION_ID IN (?, ?)", Integer.class, failed.getId(), restarted.getId())).isLessThan(4_000);
+                + "WHERE JOB_EXECUTION_ID IN (?, ?)", Integer.class, runs.failed().getId(), runs.restarted().getId()))
+                .isLessThan(4_000);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM draw_candidate WHERE lottery_id = ?", Integer.class,
                 lotteryId)).isZero();
+    }
+
+    /**
+     * Draws the due lottery with the fourth page's commit failing, which draws nothing, then starts the same job
+     * instance again, which completes after reading again the page whose commit failed (its candidates were rolled
+     * back) and the two after it.
+     */
+    private DrawRuns drawFailingOnceAtTheFourthPage(long lotteryId) throws Exception {
+        JobOperatorTestUtils draws = utilsFor(drawJob);
+        JobParameters parameters = new JobParametersBuilder().addLong("lotteryId", lotteryId).toJobParameters();
+        JobExecution failed;
+        try (InjectedFault fault = InjectedFault.atCommit(jdbc, "selectWinners", 4, "lotteryId", lotteryId)) {
+            failed = draws.startJob(parameters);
+        }
+        assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.getAllFailureExceptions().toString()).contains("injected fault");
+        assertThat(DrawFixtures.winners(jdbc, lotteryId)).as("nothing drawn by the failed run").isEmpty();
+
+        JobExecution restarted = draws.startJob(parameters);
+        assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(restarted.getJobInstanceId()).isEqualTo(failed.getJobInstanceId());
+        assertThat(stepCounts(restarted.getId(), "selectWinners")).containsEntry("READ_COUNT", 3L);
+        return new DrawRuns(draws, parameters, failed, restarted);
+    }
+
+    private record DrawRuns(JobOperatorTestUtils draws, JobParameters parameters, JobExecution failed,
+            JobExecution restarted) {
+
+        void startAgain() throws Exception {
+            draws.startJob(parameters);
+        }
     }
 
     @Test
