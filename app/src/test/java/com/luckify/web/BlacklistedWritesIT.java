@@ -53,7 +53,7 @@ class BlacklistedWritesIT extends IntegrationTest {
         Set<String> writes = contractOperations(true);
         assertThat(writes).as("the writes the contract marks, and a body for each here")
                 .containsExactlyInAnyOrderElementsOf(bodies.keySet());
-        long userId = userIdOf(token);
+        long userId = userIdInToken(token);
         jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userId);
         Map<String, Object> before = traces(userId);
 
@@ -93,7 +93,7 @@ class BlacklistedWritesIT extends IntegrationTest {
         String owner = newUserToken();
         long lotteryId = createLottery(owner, lottery(1, 0, prize(1, 1)));
         String token = newUserToken();
-        jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userIdOf(token));
+        jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userIdInToken(token));
 
         assertThat(api.post("/lottery/v1/lottery/lotteryDetail", "{\"id\":" + lotteryId + "}", token).code())
                 .isEqualTo(200);
@@ -107,7 +107,7 @@ class BlacklistedWritesIT extends IntegrationTest {
     @Test
     void aLiftedBanCountsAtOnce() {
         String token = newUserToken();
-        long userId = userIdOf(token);
+        long userId = userIdInToken(token);
         jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userId);
         assertThat(api.post("/checkin/v1/checkin", "", token).code()).isEqualTo(200015);
 
@@ -141,7 +141,7 @@ class BlacklistedWritesIT extends IntegrationTest {
         // a ticket of the user's own, started before the ban (by the service: a call through the API now would let
         // the blacklist check remember "not blacklisted" for a moment): its redemption would write
         bodies.put("POST /lottery/v1/lottery/completeClockTask", "{\"lotteryId\":" + clocked + ",\"ticket\":\""
-                + clockTasks.start(userIdOf(token), clocked).ticket() + "\"}");
+                + clockTasks.start(userIdInToken(token), clocked).ticket() + "\"}");
         bodies.put("POST /comment/v1/comment/updateComment", "{\"id\":1,\"content\":\"改\"}");
         bodies.put("POST /usercenter/v1/userContact/upDateSponsor", "{\"id\":1,\"type\":1,\"name\":\"改名\"}");
         bodies.put("POST /usercenter/v1/user/logoutAll", "{}");

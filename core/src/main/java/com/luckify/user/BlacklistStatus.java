@@ -31,9 +31,17 @@ public class BlacklistStatus {
         if (notBlacklisted.getIfPresent(userId) != null) {
             return;
         }
-        if (users.countActiveBlacklist(userId) > 0) {
+        if (users.isBlacklisted(userId)) {
             throw BusinessException.of(ErrorCode.USER_BLACKLISTED);
         }
+        notBlacklisted.put(userId, Boolean.TRUE);
+    }
+
+    /**
+     * What a lookup made for another reason found just now ({@link TokenVersions} reads the blacklist with the token
+     * version): remembered as if this check had asked, for the same time.
+     */
+    void foundNotBlacklisted(long userId) {
         notBlacklisted.put(userId, Boolean.TRUE);
     }
 }

@@ -29,10 +29,10 @@ interface UserMapper {
 
     List<PublicUserRow> findPublic(@Param("ids") Collection<Long> ids);
 
-    int countActiveBlacklist(long userId);
+    boolean isBlacklisted(@Param("userId") long userId);
 
-    @Select("SELECT token_version FROM `user` WHERE id = #{userId}")
-    Integer tokenVersion(long userId);
+    /** The user's token version and whether a ban is in force; null when there is no such user. */
+    TokenState tokenState(@Param("userId") long userId);
 
     @Update("UPDATE `user` SET token_version = token_version + 1 WHERE id = #{userId}")
     int raiseTokenVersion(long userId);
@@ -73,5 +73,8 @@ interface UserMapper {
     Boolean hasVerifiedMobile(long id);
 
     record PublicUserRow(long id, String nickname, String avatar) {
+    }
+
+    record TokenState(int tokenVersion, boolean blacklisted) {
     }
 }

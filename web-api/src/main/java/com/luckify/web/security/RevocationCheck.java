@@ -25,7 +25,7 @@ final class RevocationCheck implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Jwt jwt = decoder.decode(token);
         long userId = ((Number) jwt.getClaim(TokenIssuer.USER_ID_CLAIM)).longValue();
-        Integer current = versions.current(userId);
+        Integer current = versions.currentForRequest(userId);
         if (current == null || current != TokenIssuer.versionOf(jwt)) {
             throw new BadJwtException("token revoked");
         }
