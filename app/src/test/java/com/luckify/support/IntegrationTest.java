@@ -92,10 +92,7 @@ public abstract class IntegrationTest {
         return api.post("/usercenter/v1/user/detail", "{}", token).data().path("userInfo").path("id").asLong();
     }
 
-    /**
-     * The user id a token names, read from its claims without a request: any request would have the process read
-     * the user's token version, and the blacklist with it, and remember a "not blacklisted" for a moment.
-     */
+    /** The user id a token names, read from its claims, without a request of the user's. */
     protected static long userIdInToken(String token) {
         String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
         return JsonMapper.builder().build().readTree(claims).path(TokenIssuer.USER_ID_CLAIM).asLong();

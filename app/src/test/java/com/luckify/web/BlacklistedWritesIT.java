@@ -2,11 +2,13 @@ package com.luckify.web;
 
 import static com.luckify.support.LotteryFixtures.lottery;
 import static com.luckify.support.LotteryFixtures.prize;
+import static com.luckify.support.LuckifyProcesses.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.luckify.lottery.ClockTaskService;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.support.IntegrationTest;
+import com.luckify.user.BlacklistStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -44,6 +46,9 @@ class BlacklistedWritesIT extends IntegrationTest {
             "POST /checkin/v1/checkin/getTasks");
 
     @Autowired
+    BlacklistStatus blacklist;
+
+    @Autowired
     ClockTaskService clockTasks;
 
     @Test
@@ -55,6 +60,8 @@ class BlacklistedWritesIT extends IntegrationTest {
                 .containsExactlyInAnyOrderElementsOf(bodies.keySet());
         long userId = userIdInToken(token);
         jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userId);
+        // as every process does within luckify.user.blacklist-check.cache (aBanMadeAnyWayIsInForceWithinTheRefresh)
+        blacklist.refresh();
         Map<String, Object> before = traces(userId);
 
         Map<String, String> answers = new LinkedHashMap<>();
@@ -105,10 +112,25 @@ class BlacklistedWritesIT extends IntegrationTest {
     }
 
     @Test
+    void aBanMadeAnyWayIsInForceWithinTheRefresh() throws Exception {
+        // given a user whose like of a comment that does not exist is answered as such
+        String token = newUserToken();
+        String like = "/comment/v1/comment/commentPraise";
+        assertThat(api.post(like, "{\"id\":-1}", token).code()).isNotEqualTo(200015);
+
+        // when a ban is written by something other than this process's console (another replica, a script)
+        jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userIdInToken(token));
+
+        // then this process refuses the user's writes once it has read the blacklist again (every 2 s)
+        await("the ban in force", 5, () -> api.post(like, "{\"id\":-1}", token).code() == 200015);
+    }
+
+    @Test
     void aLiftedBanCountsAtOnce() {
         String token = newUserToken();
         long userId = userIdInToken(token);
         jdbc.update("INSERT INTO user_blacklist (user_id, reason) VALUES (?, 'test')", userId);
+        blacklist.refresh();
         assertThat(api.post("/checkin/v1/checkin", "", token).code()).isEqualTo(200015);
 
         jdbc.update("UPDATE user_blacklist SET lifted_at = UTC_TIMESTAMP(3) WHERE user_id = ?", userId);
@@ -138,8 +160,7 @@ class BlacklistedWritesIT extends IntegrationTest {
         bodies.put("POST /lottery/v1/lottery/participation", "{\"lotteryId\":" + byTime + "}");
         bodies.put("POST /lottery/v1/lottery/instantParticipation", "{\"lotteryId\":" + instant + "}");
         bodies.put("POST /lottery/v1/lottery/startClockTask", "{\"lotteryId\":" + clocked + "}");
-        // a ticket of the user's own, started before the ban (by the service: a call through the API now would let
-        // the blacklist check remember "not blacklisted" for a moment): its redemption would write
+        // a ticket of the user's own, started through the service before the ban: its redemption would write
         bodies.put("POST /lottery/v1/lottery/completeClockTask", "{\"lotteryId\":" + clocked + ",\"ticket\":\""
                 + clockTasks.start(userIdInToken(token), clocked).ticket() + "\"}");
         bodies.put("POST /comment/v1/comment/updateComment", "{\"id\":1,\"content\":\"改\"}");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.luckify.support.ApiClient.Response;
 import com.luckify.staff.StaffRole;
 import com.luckify.support.AdminTest;
+import com.luckify.support.LuckifyProcesses;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,19 @@ class TokenRevocationIT extends AdminTest {
         assertThat(api.post(DETAIL, "{}", someoneElse).code()).as("other users keep theirs").isEqualTo(200);
         String again = login(mobile).data().path("accessToken").asString();
         assertThat(api.post(DETAIL, "{}", again).code()).as("a new log-in works").isEqualTo(200);
+    }
+
+    @Test
+    void aRevocationMadeByAnotherProcessIsSeenWithinItsPoll() throws Exception {
+        String token = newUserToken();
+        assertThat(api.post(DETAIL, "{}", token).code()).isEqualTo(200);
+
+        // another replica's "log out everywhere" is a raised version in MySQL, and this process hears of it by polling
+        jdbc.update("UPDATE `user` SET token_version = token_version + 1, tokens_revoked_at = UTC_TIMESTAMP(3) "
+                + "WHERE id = ?", userIdInToken(token));
+
+        LuckifyProcesses.await("the token refused", 3, () -> api.post(DETAIL, "{}", token).status() == 401);
+        assertThat(api.post(DETAIL, "{}", token).code()).isEqualTo(100003);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package com.luckify.user;
 
 import com.luckify.common.AfterCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,48 +16,50 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TokenVersions {
 
+    private static final Logger log = LoggerFactory.getLogger(TokenVersions.class);
+
     private final UserMapper users;
     private final TokenVersionCache cache;
-    private final BlacklistStatus blacklist;
+    private final RecentRevocations revocations;
 
-    TokenVersions(UserMapper users, TokenVersionCache cache, BlacklistStatus blacklist) {
+    TokenVersions(UserMapper users, TokenVersionCache cache, RecentRevocations revocations) {
         this.users = users;
         this.cache = cache;
-        this.blacklist = blacklist;
-    }
-
-    /** The user's version now, for a token being issued; null when there is no such user. */
-    public Integer current(long userId) {
-        return cache.get(new UserKey(userId), () -> load(userId, false));
+        this.revocations = revocations;
     }
 
     /**
-     * The version the user's request must carry; null when there is no such user (whose tokens are dead too). Read
-     * now, it comes with the blacklist, which the same request's blacklist check then finds remembered: a request
-     * that misses this cache is most often a write by a user not seen lately (a daily check-in, a first attempt),
-     * and pays one lookup instead of two. A token's issuance tells the blacklist check nothing: the window in which
-     * a new ban may go unseen ({@link BlacklistStatus}) starts at a request of the user's, not at a log-in.
+     * Whether the user's token issued under {@code tokenVersion} is revoked. Answered from {@link RecentRevocations}
+     * without a query once it has read the revocations; until then from MySQL (where a user who does not exist has
+     * no live token either: users are never deleted, so a valid signature names one that does).
      */
-    public Integer currentForRequest(long userId) {
-        return cache.get(new UserKey(userId), () -> load(userId, true));
+    public boolean isRevoked(long userId, int tokenVersion) {
+        Boolean revoked = revocations.isRevoked(userId, tokenVersion);
+        if (revoked != null) {
+            return revoked;
+        }
+        Integer current = current(userId);
+        return current == null || current != tokenVersion;
     }
 
-    private Integer load(long userId, boolean forRequest) {
-        UserMapper.TokenState state = users.tokenState(userId);
-        if (state == null) {
-            return null;
-        }
-        if (forRequest && !state.blacklisted()) {
-            blacklist.foundNotBlacklisted(userId);
-        }
-        return state.tokenVersion();
+    /** The user's version now; null when there is no such user (whose tokens are dead too). */
+    public Integer current(long userId) {
+        return cache.get(new UserKey(userId), () -> users.tokenVersion(userId));
     }
 
     /** Kills every token the user holds; in the caller's transaction, the caches end once it has committed. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void revokeAll(long userId) {
         users.raiseTokenVersion(userId);
-        AfterCommit.run(cache::invalidate);
+        AfterCommit.run(() -> {
+            cache.invalidate();
+            try {
+                // in this process at once; the others read it within their next poll
+                revocations.pollNow();
+            } catch (RuntimeException e) {
+                log.warn("the revocation of user {}'s tokens is seen here at the next poll: {}", userId, e.toString());
+            }
+        });
     }
 
     private record UserKey(long userId) {

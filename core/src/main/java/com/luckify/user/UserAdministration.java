@@ -3,6 +3,7 @@ package com.luckify.user;
 import com.luckify.audit.AuditLog;
 import com.luckify.audit.StaffActor;
 import com.luckify.common.ActionRefused;
+import com.luckify.common.AfterCommit;
 import com.luckify.common.LikePattern;
 import com.luckify.common.LockRetry;
 import com.luckify.common.Paged;
@@ -27,14 +28,16 @@ public class UserAdministration {
     private final LockRetry lockRetry;
     private final Clock clock;
     private final TokenVersions tokenVersions;
+    private final BlacklistStatus blacklist;
 
     UserAdministration(UserAdminMapper admin, AuditLog audit, LockRetry lockRetry, Clock clock,
-            TokenVersions tokenVersions) {
+            TokenVersions tokenVersions, BlacklistStatus blacklist) {
         this.admin = admin;
         this.audit = audit;
         this.lockRetry = lockRetry;
         this.clock = clock;
         this.tokenVersions = tokenVersions;
+        this.blacklist = blacklist;
     }
 
     /**
@@ -90,7 +93,17 @@ public class UserAdministration {
             after.put("reason", why);
             after.put("expiresAt", expiresAt == null ? null : expiresAt.toString());
             audit.record(actor, "user.blacklist", "user", userId, Map.of("blacklisted", false), after);
+            // in force in this process at once, in the others at their next read of the blacklist
+            AfterCommit.run(this::refreshBlacklist);
         });
+    }
+
+    private void refreshBlacklist() {
+        try {
+            blacklist.refresh();
+        } catch (RuntimeException e) {
+            // the refresher reads it again within its interval; the ban has killed the user's tokens meanwhile
+        }
     }
 
     public void unblock(StaffActor actor, long userId) {

@@ -31,11 +31,26 @@ interface UserMapper {
 
     boolean isBlacklisted(@Param("userId") long userId);
 
-    /** The user's token version and whether a ban is in force; null when there is no such user. */
-    TokenState tokenState(@Param("userId") long userId);
+    @Select("SELECT token_version FROM `user` WHERE id = #{userId}")
+    Integer tokenVersion(long userId);
 
-    @Update("UPDATE `user` SET token_version = token_version + 1 WHERE id = #{userId}")
+    @Update("UPDATE `user` SET token_version = token_version + 1, tokens_revoked_at = UTC_TIMESTAMP(3)"
+            + " WHERE id = #{userId}")
     int raiseTokenVersion(long userId);
+
+    /** The users whose tokens were revoked at or after {@code since} (idx_user_tokens_revoked_at), with their version. */
+    @Select("SELECT id AS user_id, token_version, tokens_revoked_at AS revoked_at FROM `user`"
+            + " WHERE tokens_revoked_at >= #{since}")
+    List<Revocation> revokedSince(@Param("since") Instant since);
+
+    /** The users a ban is in force on now. */
+    @Select("SELECT DISTINCT b.user_id FROM user_blacklist b WHERE b.lifted_at IS NULL"
+            + " AND (b.expires_at IS NULL OR b.expires_at > UTC_TIMESTAMP(3))")
+    List<Long> blacklistedNow();
+
+    /** The database's clock: what {@code tokens_revoked_at} is written by. */
+    @Select("SELECT UTC_TIMESTAMP(3)")
+    Instant databaseNow();
 
     @Select("SELECT auth_key FROM user_auth WHERE user_id = #{userId} AND auth_type = #{authType} LIMIT 1")
     String findAuthKey(@Param("userId") long userId, @Param("authType") String authType);
@@ -75,6 +90,6 @@ interface UserMapper {
     record PublicUserRow(long id, String nickname, String avatar) {
     }
 
-    record TokenState(int tokenVersion, boolean blacklisted) {
+    record Revocation(long userId, int tokenVersion, Instant revokedAt) {
     }
 }

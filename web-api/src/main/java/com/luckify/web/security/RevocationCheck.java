@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Refuses a token issued under an older version of its user's tokens (revoked by a ban, "log out everywhere" or a
- * password change), or whose user is gone. Asked on every request, after {@link VerifiedTokenCache}: a token's
- * signature stays valid for its whole life, its revocation can come at any moment.
+ * password change). Asked on every request, after {@link VerifiedTokenCache}: a token's signature stays valid for
+ * its whole life, its revocation can come at any moment. It costs no query ({@code RecentRevocations}).
  */
 final class RevocationCheck implements JwtDecoder {
 
@@ -25,8 +25,7 @@ final class RevocationCheck implements JwtDecoder {
     public Jwt decode(String token) throws JwtException {
         Jwt jwt = decoder.decode(token);
         long userId = ((Number) jwt.getClaim(TokenIssuer.USER_ID_CLAIM)).longValue();
-        Integer current = versions.currentForRequest(userId);
-        if (current == null || current != TokenIssuer.versionOf(jwt)) {
+        if (versions.isRevoked(userId, TokenIssuer.versionOf(jwt))) {
             throw new BadJwtException("token revoked");
         }
         return jwt;
