@@ -252,6 +252,10 @@ public class UserService {
         requireUser(userId);
     }
 
+    public boolean exists(long userId) {
+        return users.findById(userId) != null;
+    }
+
     private UserRow requireUser(long userId) {
         UserRow user = users.findById(userId);
         if (user == null) {

@@ -32,6 +32,10 @@ public class TokenRefresh {
 
     public IssuedToken refresh(Jwt token) {
         long userId = ((Number) token.getClaim(TokenIssuer.USER_ID_CLAIM)).longValue();
+        // the token check asks no database (RevocationCheck): a token whose user is not there is found out here
+        if (!users.exists(userId)) {
+            throw BusinessException.of(ErrorCode.TOKEN_INVALID);
+        }
         Instant now = clock.instant();
         if (now.isBefore(token.getIssuedAt().plus(properties.refreshAfter()))) {
             throw BusinessException.of(ErrorCode.TOKEN_REFRESH_TOO_EARLY);
@@ -40,7 +44,6 @@ public class TokenRefresh {
         if (!now.isBefore(authTime.plus(properties.maxSessionAge()))) {
             throw BusinessException.of(ErrorCode.TOKEN_INVALID);
         }
-        users.requireExists(userId);
         return issuer.issue(userId, authTime);
     }
 }
