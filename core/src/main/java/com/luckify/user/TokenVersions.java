@@ -10,8 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each user's token version ({@code user.token_version}, MySQL the truth): every token carries the version it was
  * issued under, and one under an older version is dead. Raising it revokes every token of the user at once, on a
- * ban, a "log out everywhere" or a password change. The version is read through a {@link TokenVersionCache} in
- * each process, which a raise ends everywhere (Redis pub/sub, with a one-second watch behind it).
+ * ban, a "log out everywhere" or a password change. A request's token is checked against {@link RecentRevocations}
+ * (no query); the version a new token is issued under is read through a {@link TokenVersionCache} in each process,
+ * which a raise ends everywhere (Redis pub/sub, with a one-second watch behind it).
  */
 @Component
 public class TokenVersions {
