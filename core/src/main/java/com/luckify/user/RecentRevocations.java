@@ -4,19 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * The users whose tokens were revoked within one token life, with the version their tokens must now carry, kept in
- * each process and read again from MySQL every {@code luckify.jwt.revocation-poll} (250 ms): so checking a
- * request's token asks no database. A token of a user not in here was issued after the user's last revocation, or
+ * each process and read again from MySQL every {@code luckify.jwt.revocation-poll} (250 ms, {@link UserStateReads}):
+ * so checking a request's token asks no database. A token of a user not in here was issued after the user's last revocation, or
  * that revocation is older than a token lives and the token has expired anyway.
  *
  * <p>Each poll reads the revocations since the previous one ({@code idx_user_tokens_revoked_at}), from a few seconds
@@ -27,26 +21,20 @@ import org.springframework.stereotype.Component;
  * caller asks MySQL.
  */
 @Component
-public class RecentRevocations implements SmartLifecycle {
+public class RecentRevocations {
 
-    private static final Logger log = LoggerFactory.getLogger(RecentRevocations.class);
     /** How far back each poll reads again: longer than a revoking transaction takes from its update to its commit. */
     private static final Duration OVERLAP = Duration.ofSeconds(10);
 
     private final UserMapper users;
     private final Duration window;
-    private final Duration pollInterval;
     private final Map<Long, Revoked> recent = new ConcurrentHashMap<>();
     private volatile Instant polledAt;
-    private volatile boolean failing;
-    private volatile ScheduledExecutorService poller;
 
-    RecentRevocations(UserMapper users, @Value("${luckify.jwt.access-expire:7d}") Duration tokenLife,
-            @Value("${luckify.jwt.revocation-poll:250ms}") Duration pollInterval) {
+    RecentRevocations(UserMapper users, @Value("${luckify.jwt.access-expire:7d}") Duration tokenLife) {
         this.users = users;
         // a margin for the clocks of the token's issuer and of the database
         this.window = tokenLife.plus(Duration.ofMinutes(10));
-        this.pollInterval = pollInterval;
     }
 
     /**
@@ -72,46 +60,6 @@ public class RecentRevocations implements SmartLifecycle {
         Instant forgotten = now.minus(window);
         recent.values().removeIf(revoked -> revoked.at().isBefore(forgotten));
         polledAt = now;
-    }
-
-    private void poll() {
-        try {
-            pollNow();
-            if (failing) {
-                log.info("token revocations are read again");
-                failing = false;
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                log.warn("token revocations could not be read, trying again every {}: {}", pollInterval, e.toString());
-                failing = true;
-            }
-        }
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "token-revocation-poll");
-            thread.setDaemon(true);
-            return thread;
-        });
-        started.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        poller = started;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService running = poller;
-        if (running != null) {
-            running.shutdownNow();
-            poller = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poller != null;
     }
 
     private record Revoked(int version, Instant at) {

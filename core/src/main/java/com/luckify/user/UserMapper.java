@@ -44,8 +44,6 @@ interface UserMapper {
     List<Revocation> revokedSince(@Param("since") Instant since);
 
     /** The users a ban is in force on now. */
-    @Select("SELECT DISTINCT b.user_id FROM user_blacklist b WHERE b.lifted_at IS NULL"
-            + " AND (b.expires_at IS NULL OR b.expires_at > UTC_TIMESTAMP(3))")
     List<Long> blacklistedNow();
 
     /** The database's clock: what {@code tokens_revoked_at} is written by. */
