@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis as a Cluster of three masters, with a real Luckify process ({@code api,admin}) that knows only the nodes
  * ({@code spring.data.redis.cluster.nodes}). Each thing Luckify keeps in Redis goes through its own kind of command
  * here: the instant lottery's hot state and its scripts (one hash slot per lottery), the rate budgets' script, the
- * read caches' bump-and-publish script and their pub/sub, token versions, and the console's sessions (Spring Session,
- * whose session id changes at login). A script whose keys fell in two slots, or a command Redis Cluster refuses,
+ * read caches' bump-and-publish script and their pub/sub (the token versions' among them), and the console's
+ * sessions (Spring Session, whose session id changes at login). A script whose keys fell in two slots, or a command Redis Cluster refuses,
  * would answer an error here instead of what a single Redis answers.
  */
 class RedisClusterIT extends AdminTest {
@@ -102,12 +102,12 @@ class RedisClusterIT extends AdminTest {
             long fanId = userIdOf(fan);
             AdminClient.Page banned = staff.htmxPost("/admin/users/" + fanId + "/blacklist", Map.of("reason", "cluster"));
             assertThat(banned.status()).as("%s", banned).isEqualTo(200);
-            // (a ban revokes every token of the user: the token version, cached in the cluster, moved on)
+            // (a ban revokes every token of the user, and the read caches of its token version end through the cluster)
             Response refused = luckify.post("/comment/v1/comment/commentPraise", "{\"id\":" + commentId + "}", fan);
             assertThat(refused.status()).as("%s", refused).isEqualTo(401);
             assertThat(refused.code()).isEqualTo(100003);
 
-            // and log-out-everywhere kills the owner's token (its version, cached in the cluster)
+            // and log-out-everywhere kills the owner's token
             assertThat(luckify.post("/usercenter/v1/user/logoutAll", "{}", owner).code()).isEqualTo(200);
             Response dead = luckify.post("/usercenter/v1/user/detail", "{}", owner);
             assertThat(dead.status()).as("%s", dead).isEqualTo(401);
